@@ -1,0 +1,12 @@
+namespace WxO.Client.Authentication;
+
+/// <summary>
+/// Supplies the bearer token for each request. Implement it to plug in your own sign-in (a vault,
+/// a workload identity, a token your host already holds). Called once per request, so cache inside.
+/// </summary>
+public interface IAccessTokenProvider
+{
+    /// <summary>Returns the access token to send as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default);
+}

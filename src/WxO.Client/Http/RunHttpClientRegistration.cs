@@ -1,0 +1,116 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace WxO.Client.Http;
+
+/// <summary>
+/// Builds the HttpClient pipeline every run client uses: credentials → resilience → primary handler.
+/// Shared by WxO.Client and LangGraph.Client so both behave the same way under failure.
+/// </summary>
+internal static class RunHttpClientRegistration
+{
+    private static readonly ProductInfoHeaderValue UserAgent = new("WxO.Client", ClientVersion());
+
+    public static IHttpClientBuilder AddRunHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services, string name, string? apiKeyHeader = null, Func<TOptions, string?>? apiKey = null)
+        where TOptions : RunClientOptions
+    {
+        var builder = services.AddHttpClient(name)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                client.BaseAddress = WithTrailingSlash(options.BaseAddress!);
+                // With the pipeline on, its total timeout governs; HttpClient's own 100 s default would cut across it.
+                client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : options.Resilience.TotalTimeout;
+                client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+            })
+            // Redirects are not followed: a run API does not redirect, and following one could hand an
+            // x-api-key header to another host (HttpClient only strips Authorization).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                return new CredentialHandler(options.ResolveTokenProvider(), apiKeyHeader, apiKey?.Invoke(options));
+            });
+
+        builder.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
+            var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            Configure(pipeline, options, timeProvider);
+        });
+
+        return builder;
+    }
+
+    /// <summary>Total timeout → retry → attempt timeout; nothing else, so the default costs little per call.</summary>
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider)
+    {
+        pipeline.TimeProvider = timeProvider;
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        pipeline.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                // Retry-After is read below so it can be capped; the built-in reading has no cap.
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(
+                    RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow()) is { } hint
+                        ? (TimeSpan?)(hint > options.MaxRetryAfter ? options.MaxRetryAfter : hint)
+                        : null),
+            });
+        }
+
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static Uri WithTrailingSlash(Uri uri)
+        => uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
+
+    private static string ClientVersion()
+    {
+        var version = typeof(RunHttpClientRegistration).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

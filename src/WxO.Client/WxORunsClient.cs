@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+using WxO.Client.Http;
+using WxO.Client.Models;
+using WxO.Client.Serialization;
+
+namespace WxO.Client;
+
+/// <summary>
+/// The watsonx Orchestrate runs client. Get it from DI (<c>services.AddWxOClient(...)</c>), or, without DI,
+/// from <see cref="Create(Action{WxOClientOptions})"/>. Thread-safe; create it once and reuse it.
+/// </summary>
+public sealed class WxORunsClient : IWxORunsClient
+{
+    /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"wxo"</c>.</summary>
+    public const string SourceName = "wxo";
+
+    internal const string HttpClientName = "WxO.Client";
+
+    internal static readonly RefitSettings RefitSettings = RefitDefaults.For(WxOJsonContext.Default);
+
+    private readonly IWxORunsApi _api;
+
+    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
+    private readonly IServiceProvider? _ownedServices;
+
+    internal WxORunsClient(HttpClient httpClient, IServiceProvider? ownedServices = null)
+    {
+        _api = RestService.ForGenerated<IWxORunsApi>(httpClient, RefitSettings);
+        _ownedServices = ownedServices;
+    }
+
+    /// <summary>
+    /// Creates a client for apps without dependency injection, with the same pipeline (credentials, retries,
+    /// timeouts) as <c>AddWxOClient</c>. Create it once and reuse it, as you would an <see cref="HttpClient"/>.
+    /// </summary>
+    /// <param name="configure">Sets the options; they are validated before this returns.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message says what to fix.</exception>
+    public static WxORunsClient Create(Action<WxOClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = new ServiceCollection();
+        services.AddWxOClient(configure);
+        var provider = services.BuildServiceProvider();
+        return new WxORunsClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), provider);
+    }
+
+    /// <inheritdoc />
+    public string Name => SourceName;
+
+    /// <inheritdoc />
+    public Task<AssistantRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        return RunResponseReader.ReadAsync(_api.GetRunAsync(runId, cancellationToken), WxOJsonContext.Default.AssistantRun, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AssistantRunPage> ListRunsAsync(int? limit = null, int? offset = null, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be at least 1.");
+        }
+
+        if (offset is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
+        }
+
+        return RunResponseReader.ReadAsync(_api.ListRunsAsync(limit, offset, cancellationToken), WxOJsonContext.Default.AssistantRunPage, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AssistantRun> EnumerateRunsAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return EnumerateRunsCoreAsync(pageSize, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AssistantRun> EnumerateRunsCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var offset = 0;
+        // Only the previous page's ids are remembered: enough to notice a server that ignores offset (it
+        // repeats the page) while memory stays flat however many pages there are.
+        var previousIds = new HashSet<string>(StringComparer.Ordinal);
+        var currentIds = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var page = await ListRunsAsync(pageSize, offset, cancellationToken).ConfigureAwait(false);
+            var runs = page.Data;
+            if (runs.Count == 0)
+            {
+                yield break;
+            }
+
+            currentIds.Clear();
+            var fresh = 0;
+            foreach (var run in runs)
+            {
+                if (currentIds.Add(run.Id) && !previousIds.Contains(run.Id))
+                {
+                    fresh++;
+                    yield return run;
+                }
+            }
+
+            if (fresh == 0)
+            {
+                yield break;
+            }
+
+            offset += runs.Count;
+            // A server may cap the page below what was asked; the limit it echoes is the real page size.
+            var effectiveLimit = page.Limit is > 0 ? Math.Min(page.Limit.Value, pageSize) : pageSize;
+            if ((page.Total is { } total && offset >= total) || runs.Count < effectiveLimit)
+            {
+                yield break;
+            }
+
+            (previousIds, currentIds) = (currentIds, previousIds);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(run.RunId, nameof(run));
+        var value = await GetRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        return ToSnapshot(value);
+    }
+
+    internal static RunSnapshot ToSnapshot(AssistantRun run)
+    {
+        var raw = run.Status?.Value;
+        return new RunSnapshot
+        {
+            Source = SourceName,
+            RunId = run.Id,
+            ThreadId = run.ThreadId,
+            AssistantId = run.AssistantId ?? run.AgentId,
+            State = RunStateMapping.FromWxO(raw),
+            RawStatus = raw,
+            CreatedAt = run.CreatedAt,
+            UpdatedAt = Latest(run.StartedAt, run.CompletedAt, run.FailedAt, run.CancelledAt),
+            // Deployments differ in where they put the error text.
+            Error = run.LastError ?? ErrorFromExtensionData(run),
+        };
+    }
+
+    private static string? ErrorFromExtensionData(AssistantRun run)
+        => run.AdditionalProperties is { } extra && extra.TryGetValue("error", out var error)
+            ? error.ValueKind == System.Text.Json.JsonValueKind.String ? error.GetString() : error.GetRawText()
+            : null;
+
+    private static DateTimeOffset? Latest(params DateTimeOffset?[] times)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var time in times)
+        {
+            if (time > latest || latest is null)
+            {
+                latest = time ?? latest;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>A run id must be one real path segment: "." and ".." would be resolved away by the URL.</summary>
+    internal static void ValidateRunId(string? runId, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(runId))
+        {
+            throw new ArgumentException("The run id must not be null, empty or whitespace.", paramName);
+        }
+
+        if (runId is "." or "..")
+        {
+            throw new ArgumentException($"'{runId}' is not a valid run id.", paramName);
+        }
+    }
+}
