@@ -61,5 +61,5 @@ public sealed record AssistantRun
     [JsonPropertyName("trace_id")] public string? TraceId { get; init; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

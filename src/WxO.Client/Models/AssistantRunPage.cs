@@ -19,5 +19,5 @@ public sealed record AssistantRunPage
     [JsonPropertyName("data")] public IReadOnlyList<AssistantRun> Data { get; init; } = [];
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -58,7 +58,7 @@ public sealed record TextGenerationParameters
     [JsonPropertyName("typical_p")] public double? TypicalP { get; init; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>Exponential length penalty.</summary>
@@ -71,7 +71,7 @@ public sealed record LengthPenalty
     [JsonPropertyName("start_index")] public int? StartIndex { get; init; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 /// <summary>What a text generation response includes.</summary>
@@ -99,5 +99,5 @@ public sealed record TextGenerationReturnOptions
     [JsonPropertyName("top_n_tokens")] public int? TopNTokens { get; init; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace WxO.Client.Tests.Http;
+
+public sealed class RequestTests : IDisposable
+{
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public RequestTests()
+        => _server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(Payloads.Run("r1")));
+
+    public void Dispose() => _server.Stop();
+
+    private WireMock.Logging.ILogEntry OnlyRequest() => Assert.Single(_server.LogEntries);
+
+    [Fact]
+    public async Task Bearer_token_is_sent_exactly()
+    {
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        var authorization = OnlyRequest().Header("Authorization");
+        Assert.Equal("Bearer " + WxOTestClient.Token, authorization);
+    }
+
+    [Fact]
+    public async Task Custom_token_provider_is_asked_per_request()
+    {
+        var provider = new CountingTokenProvider();
+        using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = provider; });
+
+        await wxo.Client.GetRunAsync("r1");
+        await wxo.Client.GetRunAsync("r1");
+
+        Assert.Equal(["Bearer token-1", "Bearer token-2"], _server.LogEntries.Select(e => e.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task Token_with_line_break_from_provider_sends_nothing()
+    {
+        using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = new FixedTokenProvider("abc\r\nX-Evil: 1"); });
+
+        var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.DoesNotContain("abc", ex.Message);
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Theory]
+    [InlineData("a/b?x", "/v1/orchestrate/runs/a%2Fb%3Fx")]
+    [InlineData("../admin", "/v1/orchestrate/runs/..%2Fadmin")]
+    [InlineData("%2e%2e", "/v1/orchestrate/runs/%252e%252e")]
+    [InlineData("run id#1", "/v1/orchestrate/runs/run%20id%231")]
+    public async Task Run_id_travels_as_one_escaped_segment(string runId, string rawPath)
+    {
+        using var raw = new RawHttpServer(Payloads.Run("r1"));
+        var services = new ServiceCollection();
+        services.AddWxOClient(o => { o.BaseAddress = raw.Url; o.BearerToken = "t"; });
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IWxORunsClient>().GetRunAsync(runId);
+
+        Assert.Equal($"GET {rawPath} HTTP/1.1", Assert.Single(raw.RequestLines));
+    }
+
+    [Theory]
+    [InlineData("/instances/abc")]
+    [InlineData("/instances/abc/")]
+    [InlineData("/api")]
+    public async Task Base_address_path_is_kept(string basePath)
+    {
+        using var wxo = new WxOTestClient(_server, basePath: basePath);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        Assert.Equal(basePath.TrimEnd('/') + "/v1/orchestrate/runs/r1", OnlyRequest().RequestMessage!.Path);
+    }
+
+    [Fact]
+    public async Task List_sends_limit_and_offset_and_omits_nulls()
+    {
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs")).RespondWith(Response.Create().WithBody(Payloads.Page(["a"], 1, 10, 5)));
+        using var wxo = new WxOTestClient(_server);
+
+        var page = await wxo.Client.ListRunsAsync(limit: 10, offset: 5);
+        await wxo.Client.ListRunsAsync();
+
+        Assert.Equal("a", Assert.Single(page.Data).Id);
+        var queries = _server.LogEntries.Select(e => e.RawQuery()).ToList();
+        Assert.Equal(["?limit=10&offset=5", ""], queries);
+    }
+
+    [Fact]
+    public async Task User_agent_names_the_client()
+    {
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        Assert.StartsWith("WxO.Client/", OnlyRequest().Header("User-Agent"));
+    }
+
+    [Fact]
+    public async Task Invalid_input_makes_no_request()
+    {
+        using var wxo = new WxOTestClient(_server);
+        var c = wxo.Client;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync(""));
+        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync("   "));
+        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync(null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync(".."));
+        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunSnapshotAsync(default));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => c.ListRunsAsync(limit: 0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => c.ListRunsAsync(offset: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => c.EnumerateRunsAsync(pageSize: 0));
+
+        Assert.Empty(_server.LogEntries);
+    }
+
+    private sealed class CountingTokenProvider : Authentication.IAccessTokenProvider
+    {
+        private int _count;
+
+        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
+            => ValueTask.FromResult($"token-{Interlocked.Increment(ref _count)}");
+    }
+
+    private sealed class FixedTokenProvider(string token) : Authentication.IAccessTokenProvider
+    {
+        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace WxO.Client.Tests.Http;
+
+public sealed class ResilienceTests : IDisposable
+{
+    private const string RunPath = "/v1/orchestrate/runs/r1";
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    private int Requests => _server.LogEntries.Count();
+
+    private void Sequence(params IResponseBuilder[] responses)
+    {
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var request = _server.Given(Request.Create().WithPath(RunPath).UsingGet()).InScenario("seq");
+            request = i == 0 ? request : request.WhenStateIs($"s{i}");
+            request.WillSetStateTo($"s{i + 1}").RespondWith(responses[i]);
+        }
+    }
+
+    private static IResponseBuilder Status(int code) => Response.Create().WithStatusCode(code).WithBody("""{"detail":"busy"}""");
+
+    private static IResponseBuilder Ok() => Response.Create().WithStatusCode(200).WithBody(Payloads.Run("r1"));
+
+    [Fact]
+    public async Task Two_503s_then_200_succeeds_after_two_retries()
+    {
+        Sequence(Status(503), Status(503), Ok());
+        using var wxo = new WxOTestClient(_server);
+
+        var run = await wxo.Client.GetRunAsync("r1");
+
+        Assert.Equal("r1", run.Id);
+        Assert.Equal(3, Requests);
+    }
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Transient_statuses_are_retried(int status)
+    {
+        Sequence(Status(status), Ok());
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        Assert.Equal(2, Requests);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(404)]
+    [InlineData(422)]
+    public async Task Client_errors_are_not_retried(int status)
+    {
+        Sequence(Status(status), Ok());
+        using var wxo = new WxOTestClient(_server);
+
+        await Assert.ThrowsAnyAsync<RunApiException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal(1, Requests);
+    }
+
+    [Fact]
+    public async Task Retries_stop_at_the_configured_count()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Status(503));
+        using var wxo = new WxOTestClient(_server, o => o.Resilience.MaxRetryAttempts = 2);
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(3, Requests);
+    }
+
+    [Fact]
+    public async Task Disabled_pipeline_makes_one_attempt()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Status(503));
+        using var wxo = new WxOTestClient(_server, o => o.Resilience.Enabled = false);
+
+        await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal(1, Requests);
+    }
+
+    /// <summary>
+    /// Sends 429 with a Retry-After computed from fake time, then 200, and measures in fake time how long the
+    /// client waited. The base delay is 20 s, so a client ignoring Retry-After would wait far longer.
+    /// </summary>
+    private async Task<TimeSpan> MeasureRetryWaitAsync(Func<FakeTimeProvider, string> retryAfter, TimeSpan? maxRetryAfter = null)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        var arrivals = new List<DateTimeOffset>();
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("ra").WillSetStateTo("retried")
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                lock (arrivals) { arrivals.Add(time.GetUtcNow()); }
+                return new WireMock.ResponseMessage
+                {
+                    StatusCode = 429,
+                    Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Retry-After"] = new(retryAfter(time)) },
+                };
+            }));
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("ra").WhenStateIs("retried")
+            .RespondWith(Response.Create().WithCallback(_ =>
+            {
+                lock (arrivals) { arrivals.Add(time.GetUtcNow()); }
+                return new WireMock.ResponseMessage { StatusCode = 200, BodyData = new WireMock.Util.BodyData { BodyAsString = Payloads.Run("r1"), DetectedBodyType = WireMock.Types.BodyType.String } };
+            }));
+        using var wxo = new WxOTestClient(_server, o =>
+        {
+            o.Resilience.BaseDelay = TimeSpan.FromSeconds(20);
+            o.Resilience.MaxDelay = TimeSpan.FromSeconds(60);
+            o.Resilience.MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(30);
+        }, services => services.AddSingleton<TimeProvider>(time));
+
+        await FakeTime.RunAsync(time, wxo.Client.GetRunAsync("r1"), TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(2, arrivals.Count);
+        return arrivals[1] - arrivals[0];
+    }
+
+    [Fact]
+    public async Task Retry_after_seconds_is_honoured()
+    {
+        var waited = await MeasureRetryWaitAsync(_ => "1");
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
+    }
+
+    [Fact]
+    public async Task Retry_after_http_date_is_honoured()
+    {
+        var waited = await MeasureRetryWaitAsync(t => t.GetUtcNow().AddSeconds(3).ToString("R"));
+
+        // An HTTP date has whole seconds, so up to one second of the three is lost to rounding down.
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3.5));
+    }
+
+    [Fact]
+    public async Task Huge_retry_after_is_capped()
+    {
+        var waited = await MeasureRetryWaitAsync(_ => "86400", maxRetryAfter: TimeSpan.FromSeconds(2));
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
+    public async Task Slow_attempts_time_out_and_end_in_TimeoutException()
+    {
+        var arrivals = 0;
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            // Counted on arrival: WireMock only logs a request once its (delayed) answer is sent.
+            Interlocked.Increment(ref arrivals);
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+            return new WireMock.ResponseMessage { StatusCode = 200 };
+        }));
+        using var wxo = new WxOTestClient(_server, o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.Resilience.MaxRetryAttempts = 1;
+        });
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Null(ex.InnerException);   // no Polly type handed to callers
+        Assert.Equal(2, Volatile.Read(ref arrivals));
+    }
+
+    [Fact]
+    public async Task Slow_first_attempt_is_retried_and_succeeds()
+    {
+        Sequence(Ok().WithDelay(TimeSpan.FromSeconds(2)), Ok());
+        using var wxo = new WxOTestClient(_server, o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+
+        var run = await wxo.Client.GetRunAsync("r1");
+
+        Assert.Equal("r1", run.Id);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_OperationCanceledException()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Ok().WithDelay(TimeSpan.FromSeconds(5)));
+        using var wxo = new WxOTestClient(_server);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wxo.Client.GetRunAsync("r1", cts.Token));
+    }
+
+    [Fact]
+    public async Task Unreachable_server_is_HttpRequestException_after_retries()
+    {
+        var port = _server.Port;
+        _server.Stop();
+        var services = new ServiceCollection();
+        services.AddWxOClient(o =>
+        {
+            o.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+            o.BearerToken = "t";
+            o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(2);
+        });
+        using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetRequiredService<IWxORunsClient>().GetRunAsync("r1"));
+    }
+}

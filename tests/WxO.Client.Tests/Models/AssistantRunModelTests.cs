@@ -1,0 +1,111 @@
+using System.Text.Json;
+using WxO.Client.Models;
+using WxO.Client.Serialization;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace WxO.Client.Tests.Models;
+
+public sealed class AssistantRunModelTests
+{
+    private static AssistantRunPage ReadExample()
+        => JsonSerializer.Deserialize(File.ReadAllText(TestPaths.Spec("wxo-list-runs.example.json")), WxOJsonContext.Default.AssistantRunPage)!;
+
+    [Fact]
+    public void Vendor_example_page_deserializes_with_its_quirks()
+    {
+        var page = ReadExample();
+
+        Assert.Equal(123, page.Total);
+        var run = Assert.Single(page.Data);
+        Assert.Equal("3c90c3cc-0d44-4b50-8888-8dd25736052a", run.Id);
+        Assert.Equal(AssistantRunStatus.Pending, run.Status);
+        Assert.Equal(new DateTimeOffset(2023, 11, 7, 5, 31, 56, TimeSpan.Zero), run.CreatedAt);
+        var llm = run.LlmParams!;
+        Assert.Equal([" and "], llm.StopSequences);            // sent as the string "[\" and \"]"
+        Assert.Equal(2147483648L, llm.RandomSeed);              // above int.MaxValue
+        Assert.Equal(0.505, llm.TypicalP);
+        Assert.Equal(DecodingMethod.Greedy, llm.DecodingMethod);
+        Assert.Equal(2, llm.LengthPenalty!.StartIndex);
+        Assert.Equal(2, llm.ReturnOptions!.TopNTokens);
+        Assert.True(run.Guardrails!.Pii!.Mask!.RemoveEntityValue);
+        Assert.Equal(123, run.Guardrails.Hap!.Input!.Threshold);
+        Assert.NotNull(run.Usage);
+        Assert.Empty(run.Usage);
+    }
+
+    [Fact]
+    public void Vendor_example_round_trips_to_an_equal_object()
+    {
+        var page = ReadExample();
+
+        var json = JsonSerializer.Serialize(page, WxOJsonContext.Default.AssistantRunPage);
+        var reread = JsonSerializer.Deserialize(json, WxOJsonContext.Default.AssistantRunPage)!;
+
+        // Records compare lists by reference, so equality is checked on the data: same JSON tree both ways,
+        // and the quirky fields survive as values.
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(reread, WxOJsonContext.Default.AssistantRunPage));
+        var run = Assert.Single(reread.Data);
+        Assert.Equal([" and "], run.LlmParams!.StopSequences);
+        Assert.Equal(2147483648L, run.LlmParams.RandomSeed);
+        Assert.Equal(0.505, run.LlmParams.TypicalP);
+        Assert.True(run.Guardrails!.Pii!.Mask!.RemoveEntityValue);
+        Assert.Equal(page.Data[0] with { LlmParams = null, Guardrails = null, Usage = null, Result = null, AdditionalParameters = null },
+                     run with { LlmParams = null, Guardrails = null, Usage = null, Result = null, AdditionalParameters = null });
+    }
+
+    [Theory]
+    [InlineData("""["a","b"]""", new[] { "a", "b" })]
+    [InlineData("\"\\n\\nHuman:\"", new[] { "\n\nHuman:" })]
+    [InlineData("\"[not json\"", new[] { "[not json" })]
+    [InlineData("\"[\\\"x\\\",\\\"y\\\"]\"", new[] { "x", "y" })]
+    public void Stop_sequences_accept_array_plain_string_and_embedded_array(string wire, string[] expected)
+    {
+        var p = JsonSerializer.Deserialize("{\"stop_sequences\":" + wire + "}", WxOJsonContext.Default.TextGenerationParameters)!;
+        Assert.Equal(expected, p.StopSequences);
+    }
+
+    [Fact]
+    public void Unknown_fields_and_statuses_are_kept()
+    {
+        var json = Payloads.Run("r1", "queued", """, "brand_new":{"x":1}, "llm_params":{"future_knob":7}""");
+
+        var run = JsonSerializer.Deserialize(json, WxOJsonContext.Default.AssistantRun)!;
+
+        Assert.Equal("queued", run.Status!.Value.Value);
+        Assert.NotEqual(AssistantRunStatus.Pending, run.Status);
+        Assert.Equal(1, run.AdditionalProperties!["brand_new"].GetProperty("x").GetInt32());
+        Assert.Equal(7, run.LlmParams!.AdditionalProperties!["future_knob"].GetInt32());
+        var written = JsonSerializer.SerializeToElement(run, WxOJsonContext.Default.AssistantRun);
+        Assert.Equal(1, written.GetProperty("brand_new").GetProperty("x").GetInt32());
+        Assert.Equal(7, written.GetProperty("llm_params").GetProperty("future_knob").GetInt32());
+        Assert.Equal("queued", written.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Status_equality_ignores_case_and_keeps_raw_text()
+    {
+        AssistantRunStatus wire = "COMPLETED";
+        Assert.Equal(AssistantRunStatus.Completed, wire);
+        Assert.Equal(AssistantRunStatus.Completed.GetHashCode(), wire.GetHashCode());
+        Assert.Equal("COMPLETED", wire.ToString());
+    }
+
+    [Fact]
+    public void Validation_error_location_mixes_strings_and_integers()
+    {
+        const string json = """{"detail":[{"loc":["body","items",0,"name"],"msg":"Field required","type":"missing"}]}""";
+
+        var error = Assert.Single(JsonSerializer.Deserialize(json, WxOJsonContext.Default.HttpValidationError)!.Detail!);
+
+        Assert.Equal(["body", "items", "0", "name"], error.Loc);
+        Assert.Equal("body.items.0.name: Field required", error.ToString());
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(new HttpValidationError { Detail = [error] }, WxOJsonContext.Default.HttpValidationError));
+    }
+
+    [Fact]
+    public void A_run_without_an_id_is_rejected()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"status":"running"}""", WxOJsonContext.Default.AssistantRun));
+    }
+}

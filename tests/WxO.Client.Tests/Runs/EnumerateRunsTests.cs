@@ -1,0 +1,117 @@
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using Xunit;
+
+namespace WxO.Client.Tests.Runs;
+
+public sealed class EnumerateRunsTests : IDisposable
+{
+    private const string ListPath = "/v1/orchestrate/runs";
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    private static IEnumerable<string> Ids(int from, int count) => Enumerable.Range(from, count).Select(i => $"run-{i:D4}");
+
+    /// <summary>A server holding <paramref name="total"/> runs that honours limit and offset.</summary>
+    private void ServePaged(int total, int pageSize)
+    {
+        for (var offset = 0; offset < total; offset += pageSize)
+        {
+            var count = Math.Min(pageSize, total - offset);
+            _server.Given(Request.Create().WithPath(ListPath).WithParam("limit", pageSize.ToString()).WithParam("offset", offset.ToString()))
+                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, count), total, pageSize, offset)));
+        }
+    }
+
+    [Fact]
+    public async Task Three_pages_yield_every_run_once_in_three_requests()
+    {
+        ServePaged(total: 250, pageSize: 100);
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 100).ToListAsync();
+
+        Assert.Equal(250, runs.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(Ids(0, 250), runs.Select(r => r.Id));
+        Assert.Equal(3, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task Exact_multiple_of_page_size_stops_on_total_without_an_extra_request()
+    {
+        ServePaged(total: 200, pageSize: 100);
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 100).ToListAsync();
+
+        Assert.Equal(200, runs.Count);
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task Server_ignoring_offset_stops_without_duplicates()
+    {
+        // Always the first page, whatever the offset; total claims more.
+        _server.Given(Request.Create().WithPath(ListPath))
+            .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(0, 100), 1000, 100, 0)));
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 100).ToListAsync();
+
+        Assert.Equal(Ids(0, 100), runs.Select(r => r.Id));
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task Server_without_total_ends_on_a_short_page()
+    {
+        _server.Given(Request.Create().WithPath(ListPath).WithParam("offset", "0"))
+            .RespondWith(Response.Create().WithBody($$"""{"data":[{{string.Join(",", Ids(0, 10).Select(id => Payloads.Run(id)))}}]}"""));
+        _server.Given(Request.Create().WithPath(ListPath).WithParam("offset", "10"))
+            .RespondWith(Response.Create().WithBody($$"""{"data":[{{string.Join(",", Ids(10, 3).Select(id => Payloads.Run(id)))}}]}"""));
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 10).ToListAsync();
+
+        Assert.Equal(13, runs.Count);
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task Server_capping_the_page_size_is_followed_to_the_end()
+    {
+        // Asked for 100, the server gives 50 a page and says so in "limit".
+        ServePagedCapped(total: 120, asked: 100, cap: 50);
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 100).ToListAsync();
+
+        Assert.Equal(Ids(0, 120), runs.Select(r => r.Id));
+    }
+
+    private void ServePagedCapped(int total, int asked, int cap)
+    {
+        for (var offset = 0; offset < total; offset += cap)
+        {
+            var count = Math.Min(cap, total - offset);
+            _server.Given(Request.Create().WithPath(ListPath).WithParam("limit", asked.ToString()).WithParam("offset", offset.ToString()))
+                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, count), total, cap, offset)));
+        }
+    }
+
+    [Fact]
+    public async Task Pages_are_requested_lazily()
+    {
+        ServePaged(total: 250, pageSize: 100);
+        using var wxo = new WxOTestClient(_server);
+
+        await foreach (var _ in wxo.Client.EnumerateRunsAsync(pageSize: 100))
+        {
+            break;
+        }
+
+        Assert.Single(_server.LogEntries);
+    }
+}

@@ -1,0 +1,62 @@
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using Xunit;
+
+namespace WxO.Client.Tests.Runs;
+
+public sealed class RunSnapshotTests : IDisposable
+{
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    private async Task<RunSnapshot> SnapshotOf(string body)
+    {
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/r1")).RespondWith(Response.Create().WithBody(body));
+        using var wxo = new WxOTestClient(_server);
+        return await wxo.Client.GetRunSnapshotAsync(new RunReference("r1"));
+    }
+
+    [Theory]
+    [InlineData("pending", RunState.Pending, false)]
+    [InlineData("running", RunState.Running, false)]
+    [InlineData("async_wait", RunState.Waiting, false)]
+    [InlineData("async_completed", RunState.Running, false)]
+    [InlineData("requires_input", RunState.RequiresInput, false)]
+    [InlineData("completed", RunState.Succeeded, true)]
+    [InlineData("COMPLETED", RunState.Succeeded, true)]
+    [InlineData("failed", RunState.Failed, true)]
+    [InlineData("cancelled", RunState.Cancelled, true)]
+    [InlineData("expired", RunState.Expired, true)]
+    [InlineData("queued", RunState.Unknown, false)]
+    public async Task Status_maps_per_the_guide(string status, RunState state, bool terminal)
+    {
+        var snapshot = await SnapshotOf(Payloads.Run("r1", status));
+
+        Assert.Equal("wxo", snapshot.Source);
+        Assert.Equal("r1", snapshot.RunId);
+        Assert.Equal(status, snapshot.RawStatus);
+        Assert.Equal(state, snapshot.State);
+        Assert.Equal(terminal, snapshot.IsTerminal);
+        Assert.Equal("7d1c2f8e-0000-4000-8000-000000000001", snapshot.ThreadId);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:15:43.191Z"), snapshot.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Error_text_comes_from_last_error_or_error_and_updated_is_the_latest_event()
+    {
+        var fromLastError = await SnapshotOf(Payloads.Run("r1", "failed", """, "last_error":"tool crashed", "failed_at":"2026-11-23T02:20:00Z" """));
+        Assert.Equal("tool crashed", fromLastError.Error);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:20:00Z"), fromLastError.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Error_text_falls_back_to_error_field()
+    {
+        var snapshot = await SnapshotOf(Payloads.Run("r1", "failed", """, "error":"quota exceeded" """));
+
+        Assert.Equal("quota exceeded", snapshot.Error);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:15:44Z"), snapshot.UpdatedAt);
+    }
+}
