@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using WxO.Client;
 using WxO.Client.Http;
 
@@ -34,28 +32,6 @@ public static class WxOClientServiceCollectionExtensions
     }
 
     private static WxOClientBuilder AddCore(IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(WxOClientMarker)))
-        {
-            // Already wired: AddHttpClient(name) returns the existing registration without adding handlers again.
-            return new WxOClientBuilder(services, services.AddHttpClient(WxORunsClient.HttpClientName));
-        }
-
-        services.AddSingleton<WxOClientMarker>();
-        services.AddOptions<WxOClientOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WxOClientOptions>, RunClientOptionsValidator<WxOClientOptions>>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        var http = services.AddRunHttpClient<WxOClientOptions>(WxORunsClient.HttpClientName);
-
-        // Transient like any typed HttpClient, so handler rotation (DNS changes) reaches long-lived consumers' next resolve.
-        services.AddTransient<IWxORunsClient>(sp => new WxORunsClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(WxORunsClient.HttpClientName)));
-        services.AddTransient<IRunSource>(sp => sp.GetRequiredService<IWxORunsClient>());
-        services.AddKeyedTransient<IRunSource>(WxORunsClient.SourceName, (sp, _) => sp.GetRequiredService<IWxORunsClient>());
-        return new WxOClientBuilder(services, http);
-    }
-
-    /// <summary>Marks the collection as already holding the WxO registrations.</summary>
-    private sealed class WxOClientMarker;
+        => new(services, services.AddRunSource<WxOClientOptions, IWxORunsClient>(
+            WxORunsClient.HttpClientName, WxORunsClient.SourceName, http => new WxORunsClient(http)));
 }

@@ -40,10 +40,11 @@ public sealed class WxORunsClient : IWxORunsClient
     public static WxORunsClient Create(Action<WxOClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var services = new ServiceCollection();
-        services.AddWxOClient(configure);
-        var provider = services.BuildServiceProvider();
-        return new WxORunsClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), provider);
+        var client = RunSourceRegistration.CreateStandalone(
+            services => services.AddWxOClient(configure), HttpClientName, (http, provider) => new WxORunsClient(http, provider));
+        // Resolve the options once so invalid settings fail here, not at the first request.
+        _ = client._ownedServices!.GetRequiredService<Microsoft.Extensions.Options.IOptions<WxOClientOptions>>().Value;
+        return client;
     }
 
     /// <inheritdoc />

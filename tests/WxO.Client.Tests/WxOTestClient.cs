@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;
+using WxO.Client.Testing;
 
 namespace WxO.Client.Tests;
 
@@ -8,25 +9,22 @@ internal sealed class WxOTestClient : IDisposable
 {
     public const string Token = "test-token-3f9a";
 
-    private readonly ServiceProvider _provider;
+    private readonly TestHost<IWxORunsClient> _host;
 
     public WxOTestClient(WireMockServer server, Action<WxOClientOptions>? configure = null, Action<IServiceCollection>? services = null, string basePath = "")
-    {
-        var collection = new ServiceCollection();
-        services?.Invoke(collection);
-        collection.AddWxOClient(o =>
+        => _host = new TestHost<IWxORunsClient>(collection =>
         {
-            o.BaseAddress = new Uri(server.Url! + basePath);
-            o.BearerToken = Token;
-            o.Resilience.BaseDelay = TimeSpan.FromMilliseconds(1);
-            o.Resilience.MaxDelay = TimeSpan.FromMilliseconds(5);
-            configure?.Invoke(o);
+            services?.Invoke(collection);
+            collection.AddWxOClient(o =>
+            {
+                o.BaseAddress = new Uri(server.Url! + basePath);
+                o.BearerToken = Token;
+                TestHost<IWxORunsClient>.FastRetries(o);
+                configure?.Invoke(o);
+            });
         });
-        _provider = collection.BuildServiceProvider();
-        Client = _provider.GetRequiredService<IWxORunsClient>();
-    }
 
-    public IWxORunsClient Client { get; }
+    public IWxORunsClient Client => _host.Client;
 
-    public void Dispose() => _provider.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -1,0 +1,109 @@
+using LangGraph.Client.Http;
+using LangGraph.Client.Models;
+using LangGraph.Client.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Refit;
+using WxO.Client;
+using WxO.Client.Http;
+
+namespace LangGraph.Client;
+
+/// <summary>
+/// The LangGraph thread-run client. Get it from DI (<c>services.AddLangGraphClient(...)</c> or
+/// <c>AddWxOClient(...).AddLangGraphClient(...)</c>), or without DI from <see cref="Create"/>. Thread-safe.
+/// </summary>
+public sealed class LangGraphRunsClient : ILangGraphRunsClient
+{
+    /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"langgraph"</c>.</summary>
+    public const string SourceName = "langgraph";
+
+    internal const string HttpClientName = "LangGraph.Client";
+
+    private static readonly RefitSettings RefitSettings = RefitDefaults.For(LangGraphJsonContext.Default);
+
+    private readonly ILangGraphRunsApi _api;
+
+    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
+    private readonly IServiceProvider? _ownedServices;
+
+    internal LangGraphRunsClient(HttpClient httpClient, IServiceProvider? ownedServices = null)
+    {
+        _api = RestService.ForGenerated<ILangGraphRunsApi>(httpClient, RefitSettings);
+        _ownedServices = ownedServices;
+    }
+
+    /// <summary>
+    /// Creates a client for apps without dependency injection, with the same pipeline as the DI registration.
+    /// Create it once and reuse it, as you would an <see cref="HttpClient"/>.
+    /// </summary>
+    /// <param name="configure">Sets the options; they are validated before this returns.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message says what to fix.</exception>
+    public static LangGraphRunsClient Create(Action<LangGraphClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var client = RunSourceRegistration.CreateStandalone(
+            services => services.AddLangGraphClient(configure), HttpClientName, (http, provider) => new LangGraphRunsClient(http, provider));
+        // Resolve the options once so invalid settings fail here, not at the first request.
+        _ = client._ownedServices!.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
+        return client;
+    }
+
+    /// <inheritdoc />
+    public string Name => SourceName;
+
+    /// <inheritdoc />
+    public Task<ThreadRun> GetThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
+    {
+        if (threadId == Guid.Empty)
+        {
+            throw new ArgumentException("The thread id must not be Guid.Empty.", nameof(threadId));
+        }
+
+        if (runId == Guid.Empty)
+        {
+            throw new ArgumentException("The run id must not be Guid.Empty.", nameof(runId));
+        }
+
+        return RunResponseReader.ReadAsync(
+            _api.GetThreadRunAsync(threadId, runId, cancellationToken), LangGraphJsonContext.Default.ThreadRun, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><see cref="RunReference.ThreadId"/> is missing, or an id is not a GUID.</exception>
+    public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+    {
+        if (!Guid.TryParse(run.ThreadId, out var threadId))
+        {
+            throw new ArgumentException(
+                run.ThreadId is null
+                    ? "LangGraph runs are addressed per thread: set RunReference.ThreadId."
+                    : $"RunReference.ThreadId '{run.ThreadId}' is not a GUID.",
+                nameof(run));
+        }
+
+        if (!Guid.TryParse(run.RunId, out var runId))
+        {
+            throw new ArgumentException($"RunReference.RunId '{run.RunId}' is not a GUID.", nameof(run));
+        }
+
+        var value = await GetThreadRunAsync(threadId, runId, cancellationToken).ConfigureAwait(false);
+        return ToSnapshot(value);
+    }
+
+    internal static RunSnapshot ToSnapshot(ThreadRun run)
+    {
+        var raw = run.Status?.Value;
+        return new RunSnapshot
+        {
+            Source = SourceName,
+            RunId = run.RunId.ToString(),
+            ThreadId = run.ThreadId.ToString(),
+            AssistantId = run.AssistantId?.ToString(),
+            State = RunStateMapping.FromLangGraph(raw),
+            RawStatus = raw,
+            CreatedAt = run.CreatedAt,
+            UpdatedAt = run.UpdatedAt,
+        };
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using LangGraph.Client.Models;
+
+namespace LangGraph.Client.Serialization;
+
+/// <summary>Source-generated metadata for the LangGraph wire types (no reflection; trim- and AOT-safe).</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ThreadRun))]
+internal sealed partial class LangGraphJsonContext : JsonSerializerContext;

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WxO.Client;
+using Xunit;
+
+namespace LangGraph.Client.Tests;
+
+public sealed class DependencyInjectionTests
+{
+    private static IHost BuildHost(Action<IServiceCollection> configure)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        configure(builder.Services);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Both_sources_resolve_from_the_enumerable_and_by_key()
+    {
+        using var host = BuildHost(s => s
+            .AddWxOClient(o => { o.BaseAddress = new Uri("https://api.dl.watson-orchestrate.ibm.com/instances/x"); o.BearerToken = "t"; })
+            .AddLangGraphClient(o => o.BaseAddress = new Uri("http://127.0.0.1:2024")));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var names = host.Services.GetServices<IRunSource>().Select(s => s.Name).Order().ToArray();
+
+        Assert.Equal(["langgraph", "wxo"], names);
+        Assert.IsType<LangGraphRunsClient>(host.Services.GetRequiredKeyedService<IRunSource>("langgraph"));
+        Assert.IsType<WxORunsClient>(host.Services.GetRequiredKeyedService<IRunSource>("wxo"));
+        Assert.NotNull(host.Services.GetRequiredService<ILangGraphRunsClient>());
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task LangGraph_alone_needs_no_WxO_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LangGraph:BaseAddress"] = "https://my-deployment.us.langgraph.app",
+            ["LangGraph:ApiKey"] = "lsv2_from_config",
+            ["LangGraph:ReadApiKeyFromEnvironment"] = "false",
+            ["LangGraph:Resilience:MaxRetryAttempts"] = "1",
+        }).Build();
+        using var host = BuildHost(s => s.AddLangGraphClient(configuration.GetSection("LangGraph")));
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        var source = Assert.Single(host.Services.GetServices<IRunSource>());
+        var options = host.Services.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
+
+        Assert.Equal("langgraph", source.Name);
+        Assert.Equal("lsv2_from_config", options.ApiKey);
+        Assert.False(options.ReadApiKeyFromEnvironment);
+        Assert.Equal(1, options.Resilience.MaxRetryAttempts);
+        Assert.DoesNotContain("lsv2_from_config", options.ToString());
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void Registering_twice_keeps_one_source()
+    {
+        var services = new ServiceCollection();
+        services.AddLangGraphClient(o => o.BaseAddress = new Uri("http://localhost:2024"));
+        services.AddLangGraphClient(o => o.ReadApiKeyFromEnvironment = false);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IRunSource>());
+    }
+
+    [Theory]
+    [InlineData(null, "LangGraph:BaseAddress is required")]
+    [InlineData("http://langgraph.example.com", "plain http to a host that is not loopback")]
+    public async Task Misconfiguration_fails_at_startup(string? baseAddress, string expected)
+    {
+        using var host = BuildHost(s => s.AddLangGraphClient(o =>
+        {
+            o.BaseAddress = baseAddress is null ? null : new Uri(baseAddress);
+            o.ApiKey = "lsv2_secret";
+        }));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(expected, ex.Message);
+        Assert.DoesNotContain("lsv2_secret", ex.Message);
+    }
+
+    [Fact]
+    public void Factory_without_DI()
+    {
+        var client = LangGraphRunsClient.Create(o => { o.BaseAddress = new Uri("http://127.0.0.1:2024"); o.ReadApiKeyFromEnvironment = false; });
+
+        Assert.Equal("langgraph", client.Name);
+        Assert.Throws<OptionsValidationException>(() => LangGraphRunsClient.Create(o => o.ApiKey = "k"));
+    }
+}
