@@ -14,7 +14,7 @@ namespace LangGraph.Client.Tests;
 /// <summary>
 /// Runs the real LangGraph Agent Server (<c>langgraphjs dev</c>, npm <c>@langchain/langgraph-api</c>) from
 /// <c>tests/LangGraph.Client.Tests/server</c> on a free loopback port, once for the whole test assembly.
-/// Installs its npm packages with <c>npm ci</c> on first use, and kills the whole process tree at the end.
+/// Installs its npm packages from the committed lock on first use, and kills the whole process tree at the end.
 /// </summary>
 public sealed class LangGraphServerFixture : IAsyncLifetime
 {
@@ -35,7 +35,10 @@ public sealed class LangGraphServerFixture : IAsyncLifetime
         await RequireToolAsync("npm", "--version");
         if (!Directory.Exists(Path.Combine(ServerDirectory, "node_modules")))
         {
-            await RunToCompletionAsync("npm", "ci --legacy-peer-deps --no-audit --no-fund", TimeSpan.FromMinutes(10));
+            // Installs exactly the versions in the committed package-lock.json. Not "npm ci": the package
+            // feed on these machines lacks other platforms' optional packages (@tailwindcss/oxide-*), so the
+            // lock cannot list them and npm ci rejects it as out of sync; npm install uses the lock as it is.
+            await RunToCompletionAsync("npm", "install --legacy-peer-deps --no-audit --no-fund", TimeSpan.FromMinutes(10));
         }
 
         var port = FreePort();
