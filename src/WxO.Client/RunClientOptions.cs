@@ -33,8 +33,8 @@ public abstract class RunClientOptions
     /// <summary>An example base address for validation messages.</summary>
     internal abstract string ExampleBaseAddress { get; }
 
-    /// <summary>The provider for the bearer token, whichever way it was configured.</summary>
-    internal IAccessTokenProvider? ResolveTokenProvider()
+    /// <summary>The provider for the bearer token, whichever way it was configured; called once per container.</summary>
+    internal virtual IAccessTokenProvider? CreateTokenProvider(IServiceProvider services)
         => TokenProvider ?? (BearerToken is { } token ? new StaticAccessTokenProvider(token) : null);
 
     /// <summary>Adds a message per problem; each says what to change.</summary>

@@ -33,5 +33,9 @@ public static class WxOClientServiceCollectionExtensions
 
     private static WxOClientBuilder AddCore(IServiceCollection services)
         => new(services, services.AddRunSource<WxOClientOptions, IWxORunsClient>(
-            WxORunsClient.HttpClientName, WxORunsClient.SourceName, http => new WxORunsClient(http)));
+            WxORunsClient.HttpClientName,
+            WxORunsClient.SourceName,
+            http => new WxORunsClient(http),
+            // The identity service gets its own client: same resilience and log redaction, no credentials of its own.
+            registerOnce: s => s.AddRunHttpPipeline<WxOClientOptions>(WxOClientOptions.TokenHttpClientName)));
 }

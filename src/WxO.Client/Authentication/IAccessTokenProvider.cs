@@ -9,4 +9,12 @@ public interface IAccessTokenProvider
     /// <summary>Returns the access token to send as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Called when the server answered 401 to a request that carried <paramref name="rejectedToken"/>. Return
+    /// <see langword="true"/> if the next <see cref="GetAccessTokenAsync"/> will return a different token: the client
+    /// then retries that request once. The default returns <see langword="false"/> (no retry), right for fixed tokens.
+    /// </summary>
+    /// <param name="rejectedToken">The token the server rejected.</param>
+    bool Invalidate(string rejectedToken) => false;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using WxO.Client.Authentication;
 
@@ -6,31 +7,47 @@ namespace WxO.Client.Http;
 /// <summary>
 /// Adds the caller's credentials to each request: a bearer token from an <see cref="IAccessTokenProvider"/>
 /// and/or a fixed API key header. Sits outside the resilience handler, so the credential is resolved once
-/// per call, not once per retry.
+/// per call, not once per retry. On a 401 it asks the provider for a fresh token and retries once.
 /// </summary>
 internal sealed class CredentialHandler(IAccessTokenProvider? tokenProvider, string? apiKeyHeader, string? apiKey) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (tokenProvider is not null)
-        {
-            var token = await tokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrWhiteSpace(token) || CredentialRules.HasLineBreak(token))
-            {
-                // The token is deliberately not quoted: it is a secret even when it is malformed.
-                throw new RunAuthenticationException(
-                    "The access token provider returned an empty token or one containing a line break; no request was sent.");
-            }
-
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
         if (apiKeyHeader is not null && apiKey is not null)
         {
             request.Headers.Remove(apiKeyHeader);
             request.Headers.TryAddWithoutValidation(apiKeyHeader, apiKey);
         }
 
+        if (tokenProvider is null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !tokenProvider.Invalidate(token))
+        {
+            return response;
+        }
+
+        // The token expired or was revoked early: one retry with a fresh one. A second 401 is the caller's answer.
+        response.Dispose();
+        await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokenProvider!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(token) || CredentialRules.HasLineBreak(token))
+        {
+            // The token is deliberately not quoted: it is a secret even when it is malformed.
+            throw new RunAuthenticationException(
+                "The access token provider returned an empty token or one containing a line break; no request was sent.");
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return token;
     }
 }

@@ -22,7 +22,10 @@ internal static class RunErrorMapper
 
     private static readonly string[] RequestIdHeaders = ["x-request-id", "x-correlation-id", "x-global-transaction-id"];
 
-    public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <param name="response">The error answer.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <param name="signIn">The answer of an identity service: any failure means the caller cannot sign in.</param>
+    public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, CancellationToken cancellationToken, bool signIn = false)
     {
         var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var (serverMessage, errors) = Interpret(body, response.Content.Headers.ContentType?.MediaType);
@@ -30,7 +33,7 @@ internal static class RunErrorMapper
         var requestId = FindRequestId(response);
 
         var text = new StringBuilder();
-        text.Append(Describe(response)).Append(" failed with ").Append((int)status);
+        text.Append(signIn ? "Sign-in: " : string.Empty).Append(Describe(response)).Append(" failed with ").Append((int)status);
         if (!string.IsNullOrEmpty(response.ReasonPhrase))
         {
             text.Append(' ').Append(response.ReasonPhrase);
@@ -46,6 +49,7 @@ internal static class RunErrorMapper
         var message = text.ToString();
         RunApiException exception = status switch
         {
+            _ when signIn => new RunAuthenticationException(message),
             HttpStatusCode.NotFound => new RunNotFoundException(message),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new RunValidationException(message) { Errors = errors },
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RunAuthenticationException(message),
@@ -58,14 +62,15 @@ internal static class RunErrorMapper
     }
 
     /// <summary>A success status whose body is not the expected model.</summary>
-    public static RunApiException InvalidBody(HttpResponseMessage response, string typeName, string reason, Exception? inner)
+    public static RunApiException InvalidBody(HttpResponseMessage response, string typeName, string reason, Exception? inner, bool signIn = false)
     {
         var requestId = FindRequestId(response);
         var text = new StringBuilder()
+            .Append(signIn ? "Sign-in: " : string.Empty)
             .Append(Describe(response)).Append(" returned ").Append((int)response.StatusCode)
             .Append(" but the body is not a valid ").Append(typeName).Append(": ").Append(reason);
         AppendRequestId(text, requestId);
-        return Fill(new RunApiException(text.ToString(), inner), response, requestId);
+        return Fill(signIn ? new RunAuthenticationException(text.ToString(), inner) : new RunApiException(text.ToString(), inner), response, requestId);
     }
 
     private static RunApiException Fill(RunApiException exception, HttpResponseMessage response, string? requestId)
@@ -154,8 +159,8 @@ internal static class RunErrorMapper
                     return (Truncate(joined, MaxMessageChars), errors);
                 }
 
-                var message = MessageOf(root, "detail") ?? MessageOf(root, "message") ?? MessageOf(root, "error")
-                    ?? MessageOf(root, "last_error") ?? MessageOf(root, "title");
+                var message = MessageOf(root, "detail") ?? MessageOf(root, "message") ?? MessageOf(root, "errorMessage") ?? MessageOf(root, "error_description")
+                    ?? MessageOf(root, "error") ?? MessageOf(root, "last_error") ?? MessageOf(root, "title");
                 return (message is null ? null : Truncate(message, MaxMessageChars), []);
             }
 

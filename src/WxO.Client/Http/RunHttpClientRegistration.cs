@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -17,15 +18,39 @@ internal static class RunHttpClientRegistration
 {
     private static readonly ProductInfoHeaderValue UserAgent = new("WxO.Client", ClientVersion());
 
+    /// <summary>Headers whose values never reach a log.</summary>
+    private static readonly string[] SecretHeaders = ["Authorization", "x-api-key"];
+
+    /// <summary>The API client: base address, credentials, then the shared pipeline.</summary>
     public static IHttpClientBuilder AddRunHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services, string name, string? apiKeyHeader = null, Func<TOptions, string?>? apiKey = null)
+        where TOptions : RunClientOptions
+    {
+        // One per container, not per handler: a token cache must outlive HttpClientFactory's handler rotation.
+        services.TryAddSingleton<RunCredentials<TOptions>>();
+        return services.AddRunHttpPipeline<TOptions>(
+            name,
+            (options, client) => client.BaseAddress = WithTrailingSlash(options.BaseAddress!),
+            sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                return new CredentialHandler(sp.GetRequiredService<RunCredentials<TOptions>>().TokenProvider, apiKeyHeader, apiKey?.Invoke(options));
+            });
+    }
+
+    /// <summary>
+    /// A client with the shared pipeline: user agent, no redirects, secret headers redacted from HttpClientFactory's
+    /// logs, an optional outermost handler, then resilience (total timeout → retry → attempt timeout).
+    /// </summary>
+    public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services, string name, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
         where TOptions : RunClientOptions
     {
         var builder = services.AddHttpClient(name)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-                client.BaseAddress = WithTrailingSlash(options.BaseAddress!);
+                configureClient?.Invoke(options, client);
                 // With the pipeline on, its total timeout governs; HttpClient's own 100 s default would cut across it.
                 client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : options.Resilience.TotalTimeout;
                 client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
@@ -37,11 +62,11 @@ internal static class RunHttpClientRegistration
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             })
-            .AddHttpMessageHandler(sp =>
-            {
-                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-                return new CredentialHandler(options.ResolveTokenProvider(), apiKeyHeader, apiKey?.Invoke(options));
-            });
+            .RedactLoggedHeaders(SecretHeaders);
+        if (outerHandler is not null)
+        {
+            builder.AddHttpMessageHandler(outerHandler);
+        }
 
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {

@@ -11,7 +11,11 @@ namespace WxO.Client.Http;
 /// </summary>
 internal static class RunResponseReader
 {
-    public static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <param name="sending">The request in flight.</param>
+    /// <param name="typeInfo">The model's source-generated metadata.</param>
+    /// <param name="cancellationToken">The caller's token, to tell its cancellation from a timeout.</param>
+    /// <param name="signIn">A token request: every failure is then a <see cref="RunAuthenticationException"/>.</param>
+    public static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> sending, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken, bool signIn = false)
         where T : class
     {
         HttpResponseMessage response;
@@ -35,7 +39,7 @@ internal static class RunResponseReader
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw await RunErrorMapper.CreateAsync(response, cancellationToken).ConfigureAwait(false);
+                throw await RunErrorMapper.CreateAsync(response, cancellationToken, signIn).ConfigureAwait(false);
             }
 
             T? value;
@@ -49,10 +53,10 @@ internal static class RunResponseReader
             }
             catch (JsonException ex)
             {
-                throw RunErrorMapper.InvalidBody(response, typeof(T).Name, ex.Message, ex);
+                throw RunErrorMapper.InvalidBody(response, typeof(T).Name, ex.Message, ex, signIn);
             }
 
-            return value ?? throw RunErrorMapper.InvalidBody(response, typeof(T).Name, "the body is empty or null", null);
+            return value ?? throw RunErrorMapper.InvalidBody(response, typeof(T).Name, "the body is empty or null", null, signIn);
         }
     }
 }

@@ -13,8 +13,8 @@ internal static class RunSourceRegistration
 {
     /// <summary>
     /// Adds the options validation, the HTTP pipeline, <typeparamref name="TService"/>, and <see cref="IRunSource"/>
-    /// (plain and keyed <paramref name="sourceKey"/>). A second call registers nothing again and returns the
-    /// existing HttpClient registration.
+    /// (plain and keyed <paramref name="sourceKey"/>), and whatever <c>registerOnce</c> adds. A second call registers
+    /// nothing again and returns the existing HttpClient registration.
     /// </summary>
     public static IHttpClientBuilder AddRunSource<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TService>(
@@ -23,7 +23,8 @@ internal static class RunSourceRegistration
         string sourceKey,
         Func<HttpClient, TService> create,
         string? apiKeyHeader = null,
-        Func<TOptions, string?>? apiKey = null)
+        Func<TOptions, string?>? apiKey = null,
+        Action<IServiceCollection>? registerOnce = null)
         where TOptions : RunClientOptions
         where TService : class, IRunSource
     {
@@ -37,6 +38,7 @@ internal static class RunSourceRegistration
         services.AddOptions<TOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, RunClientOptionsValidator<TOptions>>());
         services.TryAddSingleton(TimeProvider.System);
+        registerOnce?.Invoke(services);
 
         var http = services.AddRunHttpClient(httpClientName, apiKeyHeader, apiKey);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WxO.Client.Authentication;
 using WxO.Client.Models;
 
 namespace WxO.Client.Serialization;
@@ -15,4 +16,7 @@ namespace WxO.Client.Serialization;
 [JsonSerializable(typeof(AssistantRunPage))]
 [JsonSerializable(typeof(HttpValidationError))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(IamTokenResponse))]
+[JsonSerializable(typeof(McspTokenRequest))]
+[JsonSerializable(typeof(McspTokenResponse))]
 internal sealed partial class WxOJsonContext : JsonSerializerContext;
