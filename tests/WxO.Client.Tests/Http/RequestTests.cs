@@ -124,7 +124,7 @@ public sealed class RequestTests : IDisposable
         Assert.Empty(_server.LogEntries);
     }
 
-    private sealed class CountingTokenProvider : Authentication.IAccessTokenProvider
+    private sealed class CountingTokenProvider : WxO.Client.Authentication.IAccessTokenProvider
     {
         private int _count;
 
@@ -132,7 +132,7 @@ public sealed class RequestTests : IDisposable
             => ValueTask.FromResult($"token-{Interlocked.Increment(ref _count)}");
     }
 
-    private sealed class FixedTokenProvider(string token) : Authentication.IAccessTokenProvider
+    private sealed class FixedTokenProvider(string token) : WxO.Client.Authentication.IAccessTokenProvider
     {
         public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
     }

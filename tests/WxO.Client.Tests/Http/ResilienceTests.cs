@@ -207,8 +207,10 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task Unreachable_server_is_HttpRequestException_after_retries()
     {
-        var port = _server.Port;
-        _server.Stop();
+        // Bound but not listening: connections are refused, and no parallel test can take the port meanwhile.
+        using var reserved = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
         var services = new ServiceCollection();
         services.AddWxOClient(o =>
         {
