@@ -91,12 +91,14 @@ public sealed class WxOClientOptions : RunClientOptions
             return base.CreateTokenProvider(services);
         }
 
-        // A client from the factory, not one kept forever: the provider lives as long as the container.
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClientName);
+        // A fresh client per token request, not one kept forever: the provider lives as long as the container,
+        // and a captured HttpClient would pin one handler and miss HttpClientFactory's rotation (DNS changes).
+        var factory = services.GetRequiredService<IHttpClientFactory>();
+        HttpClient CreateClient() => factory.CreateClient(TokenHttpClientName);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         return mode == AuthenticationMode.IbmCloudIam
-            ? new IbmCloudIamTokenProvider(http, ResolvedTokenEndpoint, ApiKey!, time)
-            : new McspTokenProvider(http, ResolvedTokenEndpoint, ApiKey!, time);
+            ? new IbmCloudIamTokenProvider(CreateClient, ResolvedTokenEndpoint, ApiKey!, time)
+            : new McspTokenProvider(CreateClient, ResolvedTokenEndpoint, ApiKey!, time);
     }
 
     internal override void Validate(List<string> failures)

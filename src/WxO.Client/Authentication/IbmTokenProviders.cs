@@ -8,7 +8,7 @@ using WxO.Client.Serialization;
 namespace WxO.Client.Authentication;
 
 /// <summary>IBM Cloud IAM: a form post of the API key returns <c>access_token</c> with <c>expires_in</c> / <c>expiration</c>.</summary>
-internal sealed class IbmCloudIamTokenProvider(HttpClient http, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
+internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
 {
     public static readonly Uri DefaultEndpoint = new("https://iam.cloud.ibm.com/identity/token");
 
@@ -25,7 +25,7 @@ internal sealed class IbmCloudIamTokenProvider(HttpClient http, Uri endpoint, st
             ]),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(http.SendAsync(request, cancellationToken), WxOJsonContext.Default.IamTokenResponse, cancellationToken, signIn: true)
+        var response = await RunResponseReader.ReadAsync(createClient().SendAsync(request, cancellationToken), WxOJsonContext.Default.IamTokenResponse, cancellationToken, signIn: true)
             .ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.AccessToken))
         {
@@ -43,7 +43,7 @@ internal sealed class IbmCloudIamTokenProvider(HttpClient http, Uri endpoint, st
 /// IBM MCSP (watsonx Orchestrate SaaS): a JSON post of the API key returns <c>token</c>, with the lifetime in
 /// <c>expires_in</c> when present, else in the JWT's <c>exp</c> claim.
 /// </summary>
-internal sealed class McspTokenProvider(HttpClient http, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
+internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
 {
     public static readonly Uri DefaultV1Endpoint = new("https://iam.platform.saas.ibm.com/siusermgr/api/1.0/apikeys/token");
 
@@ -59,7 +59,7 @@ internal sealed class McspTokenProvider(HttpClient http, Uri endpoint, string ap
             Content = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(http.SendAsync(request, cancellationToken), WxOJsonContext.Default.McspTokenResponse, cancellationToken, signIn: true)
+        var response = await RunResponseReader.ReadAsync(createClient().SendAsync(request, cancellationToken), WxOJsonContext.Default.McspTokenResponse, cancellationToken, signIn: true)
             .ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.Token))
         {
