@@ -91,8 +91,11 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
         return ToSnapshot(value);
     }
 
-    internal static RunSnapshot ToSnapshot(ThreadRun run)
+    /// <summary>The vendor-neutral view of a run you already hold, without another request.</summary>
+    /// <param name="run">The run.</param>
+    public static RunSnapshot ToSnapshot(ThreadRun run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var raw = run.Status?.Value;
         return new RunSnapshot
         {

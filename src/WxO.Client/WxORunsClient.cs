@@ -133,8 +133,11 @@ public sealed class WxORunsClient : IWxORunsClient
         return ToSnapshot(value);
     }
 
-    internal static RunSnapshot ToSnapshot(AssistantRun run)
+    /// <summary>The vendor-neutral view of a run you already hold (e.g. from a list), without another request.</summary>
+    /// <param name="run">The run.</param>
+    public static RunSnapshot ToSnapshot(AssistantRun run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var raw = run.Status?.Value;
         return new RunSnapshot
         {
