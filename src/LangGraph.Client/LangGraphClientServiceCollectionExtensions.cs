@@ -1,6 +1,7 @@
 using LangGraph.Client;
 using Microsoft.Extensions.Configuration;
 using WxO.Client;
+using WxO.Client.Diagnostics;
 using WxO.Client.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -48,7 +49,8 @@ public static class LangGraphClientServiceCollectionExtensions
         => new(services, services.AddRunSource<LangGraphClientOptions, ILangGraphRunsClient>(
             LangGraphRunsClient.HttpClientName,
             LangGraphRunsClient.SourceName,
-            http => new LangGraphRunsClient(http),
+            LangGraphTelemetry.Instance,
+            (http, sp) => new LangGraphRunsClient(http, sp.CreateLogger<LangGraphRunsClient>()),
             apiKeyHeader: "x-api-key",
             apiKey: o => o.ResolveApiKey()));
 }

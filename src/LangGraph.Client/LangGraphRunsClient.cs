@@ -3,7 +3,9 @@ using LangGraph.Client.Models;
 using LangGraph.Client.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Refit;
+using WxO.Client.Diagnostics;
 using WxO.Client;
 using WxO.Client.Http;
 
@@ -22,14 +24,21 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
 
     private static readonly RefitSettings RefitSettings = RefitDefaults.For(LangGraphJsonContext.Default);
 
+    private static readonly RunTelemetry Telemetry = LangGraphTelemetry.Instance;
+    private static readonly RunOperation GetThreadRunOperation = new(Telemetry, "GetThreadRun", "/threads/{thread_id}/runs/{run_id}");
+
     private readonly ILangGraphRunsApi _api;
+    private readonly ILogger _logger;
+    private readonly Uri? _server;
 
     // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
     private readonly IServiceProvider? _ownedServices;
 
-    internal LangGraphRunsClient(HttpClient httpClient, IServiceProvider? ownedServices = null)
+    internal LangGraphRunsClient(HttpClient httpClient, ILogger logger, IServiceProvider? ownedServices = null)
     {
         _api = RestService.ForGenerated<ILangGraphRunsApi>(httpClient, RefitSettings);
+        _logger = logger;
+        _server = httpClient.BaseAddress;
         _ownedServices = ownedServices;
     }
 
@@ -43,7 +52,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
     {
         ArgumentNullException.ThrowIfNull(configure);
         var client = RunSourceRegistration.CreateStandalone(
-            services => services.AddLangGraphClient(configure), HttpClientName, (http, provider) => new LangGraphRunsClient(http, provider));
+            services => services.AddLangGraphClient(configure), HttpClientName, (http, provider) => new LangGraphRunsClient(http, provider.CreateLogger<LangGraphRunsClient>(), provider));
         // Resolve the options once so invalid settings fail here, not at the first request.
         _ = client._ownedServices!.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
         return client;
@@ -66,7 +75,9 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
         }
 
         return RunResponseReader.ReadAsync(
-            _api.GetThreadRunAsync(threadId, runId, cancellationToken), LangGraphJsonContext.Default.ThreadRun, cancellationToken);
+            new RunCall(GetThreadRunOperation, _logger, _server, runId.ToString(), threadId.ToString()),
+            (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
+            LangGraphJsonContext.Default.ThreadRun, cancellationToken);
     }
 
     /// <inheritdoc />

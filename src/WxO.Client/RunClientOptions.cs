@@ -27,6 +27,15 @@ public abstract class RunClientOptions
     /// <summary>Retries and timeouts.</summary>
     public RunResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// Your application's name (at most 24 characters, a product token such as <c>ticket-bot</c> or <c>ticket-bot/2.1</c>),
+    /// put first in the User-Agent so the vendor can tell your traffic apart: <c>ticket-bot WxO.Client/0.1.0 (.NET 10.0.1; Linux)</c>.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Sends the User-Agent header described at <see cref="ApplicationId"/> (default). Set false to send none.</summary>
+    public bool SendUserAgent { get; set; } = true;
+
     /// <summary>The configuration section name used in validation messages (<c>WxO</c>, <c>LangGraph</c>).</summary>
     internal abstract string SectionName { get; }
 
@@ -85,11 +94,19 @@ public abstract class RunClientOptions
             }
         }
 
+        if (ApplicationId is not null && (ApplicationId.Length is 0 or > 24 || ApplicationId.Contains(' ', StringComparison.Ordinal)
+            || !System.Net.Http.Headers.ProductInfoHeaderValue.TryParse(ApplicationId, out _)))
+        {
+            failures.Add($"{s}:ApplicationId '{ApplicationId}' must be 1 to 24 characters without spaces, a product token "
+                + "such as 'ticket-bot' or 'ticket-bot/2.1'.");
+        }
+
         Resilience.Validate(s, failures);
     }
 
     /// <summary>Describes the options without any secret.</summary>
     public override string ToString()
         => $"{GetType().Name} {{ BaseAddress = {BaseAddress}, BearerToken = {(BearerToken is null ? "(none)" : "***")}, "
-            + $"TokenProvider = {(TokenProvider is null ? "(none)" : TokenProvider.GetType().Name)}, AllowInsecureHttp = {AllowInsecureHttp}, {Resilience} }}";
+            + $"TokenProvider = {(TokenProvider is null ? "(none)" : TokenProvider.GetType().Name)}, AllowInsecureHttp = {AllowInsecureHttp}, "
+            + $"ApplicationId = {ApplicationId}, SendUserAgent = {SendUserAgent}, {Resilience} }}";
 }

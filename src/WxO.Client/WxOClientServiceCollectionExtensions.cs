@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using WxO.Client;
+using WxO.Client.Diagnostics;
 using WxO.Client.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ public static class WxOClientServiceCollectionExtensions
         => new(services, services.AddRunSource<WxOClientOptions, IWxORunsClient>(
             WxORunsClient.HttpClientName,
             WxORunsClient.SourceName,
-            http => new WxORunsClient(http),
+            RunTelemetry.WxO,
+            (http, sp) => new WxORunsClient(http, sp.CreateLogger<WxORunsClient>()),
             // The identity service gets its own client: same resilience and log redaction, no credentials of its own.
-            registerOnce: s => s.AddRunHttpPipeline<WxOClientOptions>(WxOClientOptions.TokenHttpClientName)));
+            registerOnce: s => s.AddRunHttpPipeline<WxOClientOptions>(WxOClientOptions.TokenHttpClientName, RunTelemetry.WxO)));
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Refit;
+using WxO.Client.Diagnostics;
 using WxO.Client.Http;
 using WxO.Client.Models;
 using WxO.Client.Serialization;
@@ -20,14 +22,21 @@ public sealed class WxORunsClient : IWxORunsClient
 
     internal static readonly RefitSettings RefitSettings = RefitDefaults.For(WxOJsonContext.Default);
 
+    private static readonly RunOperation GetRunOperation = new(RunTelemetry.WxO, "GetRun", "/v1/orchestrate/runs/{run_id}");
+    private static readonly RunOperation ListRunsOperation = new(RunTelemetry.WxO, "ListRuns", "/v1/orchestrate/runs");
+
     private readonly IWxORunsApi _api;
+    private readonly ILogger _logger;
+    private readonly Uri? _server;
 
     // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
     private readonly IServiceProvider? _ownedServices;
 
-    internal WxORunsClient(HttpClient httpClient, IServiceProvider? ownedServices = null)
+    internal WxORunsClient(HttpClient httpClient, ILogger logger, IServiceProvider? ownedServices = null)
     {
         _api = RestService.ForGenerated<IWxORunsApi>(httpClient, RefitSettings);
+        _logger = logger;
+        _server = httpClient.BaseAddress;
         _ownedServices = ownedServices;
     }
 
@@ -41,7 +50,7 @@ public sealed class WxORunsClient : IWxORunsClient
     {
         ArgumentNullException.ThrowIfNull(configure);
         var client = RunSourceRegistration.CreateStandalone(
-            services => services.AddWxOClient(configure), HttpClientName, (http, provider) => new WxORunsClient(http, provider));
+            services => services.AddWxOClient(configure), HttpClientName, (http, provider) => new WxORunsClient(http, provider.CreateLogger<WxORunsClient>(), provider));
         // Resolve the options once so invalid settings fail here, not at the first request.
         _ = client._ownedServices!.GetRequiredService<Microsoft.Extensions.Options.IOptions<WxOClientOptions>>().Value;
         return client;
@@ -54,7 +63,9 @@ public sealed class WxORunsClient : IWxORunsClient
     public Task<AssistantRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         ValidateRunId(runId, nameof(runId));
-        return RunResponseReader.ReadAsync(_api.GetRunAsync(runId, cancellationToken), WxOJsonContext.Default.AssistantRun, cancellationToken);
+        return RunResponseReader.ReadAsync(
+            new RunCall(GetRunOperation, _logger, _server, runId), (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunAsync(s.RunId, ct),
+            WxOJsonContext.Default.AssistantRun, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -70,7 +81,9 @@ public sealed class WxORunsClient : IWxORunsClient
             throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
         }
 
-        return RunResponseReader.ReadAsync(_api.ListRunsAsync(limit, offset, cancellationToken), WxOJsonContext.Default.AssistantRunPage, cancellationToken);
+        return RunResponseReader.ReadAsync(
+            new RunCall(ListRunsOperation, _logger, _server), (Api: _api, Limit: limit, Offset: offset),
+            static (s, ct) => s.Api.ListRunsAsync(s.Limit, s.Offset, ct), WxOJsonContext.Default.AssistantRunPage, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using WxO.Client.Diagnostics;
+
 namespace WxO.Client.Authentication;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal abstract class CachingAccessTokenProvider(TimeProvider time) : IAccessT
     {
         // Yield first so the assignment to _refresh happens before the finally block can clear it.
         await Task.Yield();
+        var outcome = "failure";
         try
         {
             // Not the caller's token: one caller cancelling must not fail the request the others wait on.
@@ -59,10 +62,12 @@ internal abstract class CachingAccessTokenProvider(TimeProvider time) : IAccessT
             DateTimeOffset? refreshAfter = expiresAt is { } expiry ? now + ((expiry - now) * RefreshAt) : null;
             var cached = new CachedToken(token, refreshAfter);
             Volatile.Write(ref _cached, cached);
+            outcome = "success";
             return cached;
         }
         finally
         {
+            RunTelemetry.WxO.TokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
             lock (_gate)
             {
                 _refresh = null;

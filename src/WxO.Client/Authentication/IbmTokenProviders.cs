@@ -25,8 +25,9 @@ internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Ur
             ]),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(createClient().SendAsync(request, cancellationToken), WxOJsonContext.Default.IamTokenResponse, cancellationToken, signIn: true)
-            .ConfigureAwait(false);
+        var response = await RunResponseReader.ReadAsync(
+            call: null, (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct),
+            WxOJsonContext.Default.IamTokenResponse, cancellationToken, signIn: true).ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.AccessToken))
         {
             throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no access_token.");
@@ -59,8 +60,9 @@ internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpo
             Content = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(createClient().SendAsync(request, cancellationToken), WxOJsonContext.Default.McspTokenResponse, cancellationToken, signIn: true)
-            .ConfigureAwait(false);
+        var response = await RunResponseReader.ReadAsync(
+            call: null, (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct),
+            WxOJsonContext.Default.McspTokenResponse, cancellationToken, signIn: true).ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.Token))
         {
             throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no token.");

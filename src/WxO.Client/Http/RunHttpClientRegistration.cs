@@ -1,12 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
+using WxO.Client.Diagnostics;
 
 namespace WxO.Client.Http;
 
@@ -16,20 +18,19 @@ namespace WxO.Client.Http;
 /// </summary>
 internal static class RunHttpClientRegistration
 {
-    private static readonly ProductInfoHeaderValue UserAgent = new("WxO.Client", ClientVersion());
-
     /// <summary>Headers whose values never reach a log.</summary>
     private static readonly string[] SecretHeaders = ["Authorization", "x-api-key"];
 
     /// <summary>The API client: base address, credentials, then the shared pipeline.</summary>
     public static IHttpClientBuilder AddRunHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        this IServiceCollection services, string name, string? apiKeyHeader = null, Func<TOptions, string?>? apiKey = null)
+        this IServiceCollection services, string name, RunTelemetry telemetry, string? apiKeyHeader = null, Func<TOptions, string?>? apiKey = null)
         where TOptions : RunClientOptions
     {
         // One per container, not per handler: a token cache must outlive HttpClientFactory's handler rotation.
         services.TryAddSingleton<RunCredentials<TOptions>>();
         return services.AddRunHttpPipeline<TOptions>(
             name,
+            telemetry,
             (options, client) => client.BaseAddress = WithTrailingSlash(options.BaseAddress!),
             sp =>
             {
@@ -43,7 +44,7 @@ internal static class RunHttpClientRegistration
     /// logs, an optional outermost handler, then resilience (total timeout → retry → attempt timeout).
     /// </summary>
     public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        this IServiceCollection services, string name, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
+        this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
         where TOptions : RunClientOptions
     {
         var builder = services.AddHttpClient(name)
@@ -53,7 +54,17 @@ internal static class RunHttpClientRegistration
                 configureClient?.Invoke(options, client);
                 // With the pipeline on, its total timeout governs; HttpClient's own 100 s default would cut across it.
                 client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : options.Resilience.TotalTimeout;
-                client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+                if (options.SendUserAgent)
+                {
+                    // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; Linux)": vendors can tell SDK traffic, and which app.
+                    if (options.ApplicationId is { } applicationId)
+                    {
+                        client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(applicationId));
+                    }
+
+                    client.DefaultRequestHeaders.UserAgent.Add(telemetry.Product);
+                    client.DefaultRequestHeaders.UserAgent.Add(RunTelemetry.Platform);
+                }
             })
             // Redirects are not followed: a run API does not redirect, and following one could hand an
             // x-api-key header to another host (HttpClient only strips Authorization).
@@ -72,14 +83,22 @@ internal static class RunHttpClientRegistration
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
             var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-            Configure(pipeline, options, timeProvider);
+            Configure(pipeline, options, timeProvider, telemetry);
+
+            // Polly logs a handled attempt and each retry at Warning. A retried transient error is not a problem
+            // the operator has to act on (if it persists, the caller gets the exception), so these are Debug here.
+            var telemetryOptions = new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+            {
+                SeverityProvider = args => args.Event.EventName is "OnRetry" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug : args.Event.Severity,
+            };
+            pipeline.ConfigureTelemetry(telemetryOptions);
         });
 
         return builder;
     }
 
     /// <summary>Total timeout → retry → attempt timeout; nothing else, so the default costs little per call.</summary>
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider)
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry)
     {
         pipeline.TimeProvider = timeProvider;
         if (!options.Enabled)
@@ -100,6 +119,15 @@ internal static class RunHttpClientRegistration
                 // Retry-After is read below so it can be capped; the built-in reading has no cap.
                 ShouldRetryAfterHeader = false,
                 ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                OnRetry = args =>
+                {
+                    var errorType = args.Outcome.Result is { } result
+                        ? ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().FullName ?? "unknown";
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType),
+                        new KeyValuePair<string, object?>("server.address", args.Context.GetRequestMessage()?.RequestUri?.Host));
+                    return default;
+                },
                 DelayGenerator = args => ValueTask.FromResult(
                     RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow()) is { } hint
                         ? (TimeSpan?)(hint > options.MaxRetryAfter ? options.MaxRetryAfter : hint)
@@ -130,12 +158,4 @@ internal static class RunHttpClientRegistration
 
     private static Uri WithTrailingSlash(Uri uri)
         => uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
-
-    private static string ClientVersion()
-    {
-        var version = typeof(RunHttpClientRegistration).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WxO.Client.Diagnostics;
 
 namespace WxO.Client.Http;
 
@@ -21,7 +22,8 @@ internal static class RunSourceRegistration
         this IServiceCollection services,
         string httpClientName,
         string sourceKey,
-        Func<HttpClient, TService> create,
+        RunTelemetry telemetry,
+        Func<HttpClient, IServiceProvider, TService> create,
         string? apiKeyHeader = null,
         Func<TOptions, string?>? apiKey = null,
         Action<IServiceCollection>? registerOnce = null)
@@ -40,10 +42,10 @@ internal static class RunSourceRegistration
         services.TryAddSingleton(TimeProvider.System);
         registerOnce?.Invoke(services);
 
-        var http = services.AddRunHttpClient(httpClientName, apiKeyHeader, apiKey);
+        var http = services.AddRunHttpClient(httpClientName, telemetry, apiKeyHeader, apiKey);
 
         // Transient, like any typed HttpClient, so handler rotation (DNS changes) reaches consumers on their next resolve.
-        services.AddTransient(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName)));
+        services.AddTransient(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), sp));
         services.AddTransient<IRunSource>(sp => sp.GetRequiredService<TService>());
         services.AddKeyedTransient<IRunSource>(sourceKey, (sp, _) => sp.GetRequiredService<TService>());
         return http;

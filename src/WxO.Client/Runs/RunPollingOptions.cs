@@ -27,6 +27,9 @@ public sealed class RunPollingOptions
     /// <summary>The clock for delays and the timeout. Default <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Where to log the end of each wait (Information: run, outcome, polls, duration). None by default.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>A number in [0, 1) per delay, for jitter. Internal so tests can make the schedule exact.</summary>
     internal Func<double> NextRandom { get; set; } = Random.Shared.NextDouble;
 

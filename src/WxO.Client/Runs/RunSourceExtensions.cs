@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using WxO.Client.Diagnostics;
 
 namespace WxO.Client;
 
@@ -53,42 +55,89 @@ public static class RunSourceExtensions
         var time = options.TimeProvider;
         using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // One span for the whole wait; each poll's GetRun span is its child.
+        var activity = RunTelemetry.WxO.Source.StartActivity("WaitForCompletion");
+        activity?.SetTag("wxo.run.source", source.Name);
+        activity?.SetTag("wxo.run.id", run.RunId);
+        var started = time.GetTimestamp();
+        var polls = 0;
+        string? outcome = null;
         RunSnapshot? last = null;
         var delay = options.InitialDelay;
-        while (true)
+        try
         {
-            RunSnapshot current;
-            try
+            while (true)
             {
-                current = await source.GetRunSnapshotAsync(run, linked.Token).ConfigureAwait(false);
+                RunSnapshot current;
+                try
+                {
+                    // An async iterator resumes in its consumer's context, so the span is made current again per poll.
+                    Activity.Current = activity ?? Activity.Current;
+                    polls++;
+                    current = await source.GetRunSnapshotAsync(run, linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    outcome = typeof(RunWaitTimeoutException).FullName;
+                    throw TimedOut(run, options, last);
+                }
+                catch (Exception ex)
+                {
+                    outcome = RunTelemetry.ErrorType(ex);
+                    throw;
+                }
+
+                if (last is null || current.State != last.State || current.UpdatedAt != last.UpdatedAt)
+                {
+                    yield return current;
+                }
+
+                last = current;
+                if (current.IsTerminal || current.State == RunState.RequiresInput)
+                {
+                    outcome = current.State.ToString();
+                    yield break;
+                }
+
+                try
+                {
+                    var jittered = delay * (1 - (RunPollingOptions.MaxJitter * options.NextRandom()));
+                    await Task.Delay(jittered, time, linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    outcome = typeof(RunWaitTimeoutException).FullName;
+                    throw TimedOut(run, options, last);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    outcome = RunTelemetry.ErrorType(ex);
+                    throw;
+                }
+
+                delay = delay * 2 < options.MaxDelay ? delay * 2 : options.MaxDelay;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        }
+        finally
+        {
+            // The consumer may also stop early (break), which ends here with no outcome of the run's own.
+            outcome ??= "Abandoned";
+            var failed = !Enum.TryParse<RunState>(outcome, out var state) && outcome != "Abandoned";
+            RunTelemetry.WxO.WaitPolls.Record(polls, new KeyValuePair<string, object?>("wxo.run.source", source.Name),
+                new KeyValuePair<string, object?>("outcome", outcome));
+            if (activity is not null)
             {
-                throw TimedOut(run, options, last);
+                activity.SetTag("wxo.wait.polls", polls);
+                activity.SetTag(failed ? "error.type" : "wxo.run.state", outcome);
+                activity.SetStatus(failed || state is RunState.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+                activity.Dispose();
             }
 
-            if (last is null || current.State != last.State || current.UpdatedAt != last.UpdatedAt)
+            if (options.Logger is { } logger)
             {
-                yield return current;
+                var elapsed = time.GetElapsedTime(started);
+                RunLog.WaitEnded(logger, run.RunId, source.Name, outcome, polls, elapsed.TotalSeconds);
             }
-
-            last = current;
-            if (current.IsTerminal || current.State == RunState.RequiresInput)
-            {
-                yield break;
-            }
-
-            try
-            {
-                var jittered = delay * (1 - (RunPollingOptions.MaxJitter * options.NextRandom()));
-                await Task.Delay(jittered, time, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut(run, options, last);
-            }
-
-            delay = delay * 2 < options.MaxDelay ? delay * 2 : options.MaxDelay;
         }
     }
 

@@ -1,0 +1,9 @@
+using WxO.Client.Diagnostics;
+
+namespace LangGraph.Client;
+
+/// <summary>LangGraph.Client's ActivitySource and Meter, both named <c>LangGraph.Client</c>.</summary>
+internal static class LangGraphTelemetry
+{
+    public static RunTelemetry Instance { get; } = new("LangGraph.Client", "langgraph", typeof(LangGraphTelemetry).Assembly);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace WxO.Client.Diagnostics;
+
+/// <summary>
+/// Log messages, source-generated. Paths are templates, never real ids or query strings, and no credential
+/// is ever a parameter. Request outcomes are Debug: a failure reaches the caller as an exception, so a
+/// Warning here would report it twice.
+/// </summary>
+internal static partial class RunLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Operation}: {Method} {UrlTemplate} answered {StatusCode} in {ElapsedMilliseconds:0.0} ms")]
+    public static partial void RequestCompleted(ILogger logger, string operation, string method, string urlTemplate, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{Operation}: {Method} {UrlTemplate} failed ({ErrorType}) in {ElapsedMilliseconds:0.0} ms")]
+    public static partial void RequestFailed(ILogger logger, string operation, string method, string urlTemplate, string errorType, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Wait for run {RunId} on {Source} ended {Outcome} after {Polls} polls in {ElapsedSeconds:0.0} s")]
+    public static partial void WaitEnded(ILogger logger, string runId, string source, string outcome, int polls, double elapsedSeconds);
+}
