@@ -21,6 +21,9 @@ internal sealed class LogCollector : ILoggerProvider, ISupportExternalScope
     {
     }
 
+    private static string? Expand(object? value)
+        => value is System.Collections.IEnumerable items and not string ? string.Join("|", items.Cast<object?>()) : value?.ToString();
+
     private sealed class Logger(LogCollector owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes?.Push(state);
@@ -33,7 +36,8 @@ internal sealed class LogCollector : ILoggerProvider, ISupportExternalScope
             owner._scopes?.ForEachScope((scope, _) => line += $" [scope {scope}]", (object?)null);
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
-                line += " " + string.Join(", ", values.Select(kv => $"{kv.Key}={kv.Value}"));
+                // Values are expanded (a header arrives as string[]): a secret must not hide inside a collection.
+                line += " " + string.Join(", ", values.Select(kv => $"{kv.Key}={Expand(kv.Value)}"));
             }
 
             lock (owner._lines)

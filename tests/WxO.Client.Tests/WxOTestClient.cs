@@ -26,5 +26,7 @@ internal sealed class WxOTestClient : IDisposable
 
     public IWxORunsClient Client => _host.Client;
 
+    public IServiceProvider Services => _host.Services;
+
     public void Dispose() => _host.Dispose();
 }

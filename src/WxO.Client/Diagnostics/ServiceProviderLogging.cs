@@ -9,4 +9,8 @@ internal static class ServiceProviderLogging
     /// <summary>A logger from the host's logging, or a no-op one when the host has none.</summary>
     public static ILogger CreateLogger<T>(this IServiceProvider services)
         => services.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
+
+    /// <summary>A logger of the given category, or a no-op one when the host has no logging.</summary>
+    public static ILogger CreateLogger(this IServiceProvider services, string category)
+        => services.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
 }

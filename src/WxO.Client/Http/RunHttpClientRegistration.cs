@@ -18,8 +18,6 @@ namespace WxO.Client.Http;
 /// </summary>
 internal static class RunHttpClientRegistration
 {
-    /// <summary>Headers whose values never reach a log.</summary>
-    private static readonly string[] SecretHeaders = ["Authorization", "x-api-key"];
 
     /// <summary>The API client: base address, credentials, then the shared pipeline.</summary>
     public static IHttpClientBuilder AddRunHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
@@ -40,8 +38,8 @@ internal static class RunHttpClientRegistration
     }
 
     /// <summary>
-    /// A client with the shared pipeline: user agent, no redirects, secret headers redacted from HttpClientFactory's
-    /// logs, an optional outermost handler, then resilience (total timeout → retry → attempt timeout).
+    /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
+    /// outermost handler, then resilience (total timeout → retry → attempt timeout).
     /// </summary>
     public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
@@ -73,7 +71,9 @@ internal static class RunHttpClientRegistration
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             })
-            .RedactLoggedHeaders(SecretHeaders);
+            // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
+            .RemoveAllLoggers()
+            .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
         if (outerHandler is not null)
         {
             builder.AddHttpMessageHandler(outerHandler);

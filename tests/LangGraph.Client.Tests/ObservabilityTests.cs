@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace LangGraph.Client.Tests;
+
+/// <summary>Spans and metrics are process-wide, so these tests run alone and their counts are exact.</summary>
+[CollectionDefinition(nameof(ObservabilityTests), DisableParallelization = true)]
+public sealed class ObservabilityCollection;
+
+[Collection(nameof(ObservabilityTests))]
+public sealed class ObservabilityTests : IDisposable
+{
+    private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
+    private static readonly Guid RunId = Guid.Parse("2e980c71-3342-4616-a3f9-e388ad7e8dc8");
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    [Fact]
+    public async Task GetThreadRun_has_one_span_a_duration_and_logs_without_the_api_key()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}"))
+            .RespondWith(Response.Create().WithBody(LangGraphTestClient.Run(ThreadId, RunId)));
+        using var spans = new ActivityRecorder("LangGraph.Client");
+        using var duration = new MetricCollector<double>(null, "LangGraph.Client", "langgraph.client.request.duration");
+        using var host = new TestHost<ILangGraphRunsClient>(s => s
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging())
+            .AddLangGraphClient(o =>
+            {
+                o.BaseAddress = new Uri(_server.Url!);
+                o.ApiKey = "lsv2_pt_secret_key";
+                o.ReadApiKeyFromEnvironment = false;
+            }));
+
+        await host.Client.GetThreadRunAsync(ThreadId, RunId);
+
+        var span = Assert.Single(spans.Stopped);
+        Assert.Equal("GetThreadRun", span.DisplayName);
+        Assert.Equal(ActivityKind.Client, span.Kind);
+        Assert.Equal("/threads/{thread_id}/runs/{run_id}", span.GetTagItem("url.template"));
+        Assert.Equal(RunId.ToString(), span.GetTagItem("langgraph.run.id"));
+        Assert.Equal(ThreadId.ToString(), span.GetTagItem("langgraph.thread.id"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        Assert.Equal("GetThreadRun", Assert.Single(duration.GetMeasurementSnapshot()).Tags["operation"]);
+        var records = host.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, r => r.Message.StartsWith("GetThreadRun: GET /threads/{thread_id}/runs/{run_id} answered 200", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => (r.Message + string.Join(",", r.StructuredState ?? [])).Contains("lsv2_pt_secret_key", StringComparison.Ordinal));
+        Assert.StartsWith("LangGraph.Client/", Assert.Single(_server.LogEntries).Header("User-Agent"));
+    }
+}

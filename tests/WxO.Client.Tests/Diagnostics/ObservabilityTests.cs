@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace WxO.Client.Tests.Diagnostics;
+
+/// <summary>Spans, metrics and logs are process-wide, so these tests run alone and their counts are exact.</summary>
+[CollectionDefinition(nameof(ObservabilityTests), DisableParallelization = true)]
+public sealed class ObservabilityCollection;
+
+[Collection(nameof(ObservabilityTests))]
+public sealed class ObservabilityTests : IDisposable
+{
+    private const string RunPath = "/v1/orchestrate/runs/r1";
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    private void Answer(string path, int status, string body)
+        => _server.Given(Request.Create().WithPath(path)).RespondWith(Response.Create().WithStatusCode(status).WithBody(body));
+
+    [Fact]
+    public async Task One_client_span_per_call_with_semantic_attributes_and_HttpClient_children()
+    {
+        Answer(RunPath, 200, Payloads.Run("r1"));
+        using var spans = new ActivityRecorder("WxO.Client", "System.Net.Http");
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        var span = Assert.Single(spans.From("WxO.Client"));
+        Assert.Equal("GetRun", span.DisplayName);
+        Assert.Equal(ActivityKind.Client, span.Kind);
+        Assert.Equal("localhost", span.GetTagItem("server.address"));
+        Assert.Equal(_server.Port, span.GetTagItem("server.port"));
+        Assert.Equal("GET", span.GetTagItem("http.request.method"));
+        Assert.Equal("/v1/orchestrate/runs/{run_id}", span.GetTagItem("url.template"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        Assert.Equal("r1", span.GetTagItem("wxo.run.id"));
+        Assert.Null(span.GetTagItem("error.type"));
+        Assert.NotEqual(ActivityStatusCode.Error, span.Status);
+        var http = Assert.Single(spans.From("System.Net.Http"));
+        Assert.Equal(span.SpanId, http.ParentSpanId);
+    }
+
+    [Fact]
+    public async Task A_404_span_has_error_status_and_type()
+    {
+        Answer(RunPath, 404, """{"detail":"Run not found"}""");
+        using var spans = new ActivityRecorder("WxO.Client");
+        using var wxo = new WxOTestClient(_server);
+
+        await Assert.ThrowsAsync<RunNotFoundException>(() => wxo.Client.GetRunAsync("r1"));
+
+        var span = Assert.Single(spans.Stopped);
+        Assert.Equal(ActivityStatusCode.Error, span.Status);
+        Assert.Equal("404", span.GetTagItem("error.type"));
+        Assert.Equal(404, span.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task List_and_wait_have_their_own_spans_and_polls_are_children_of_the_wait()
+    {
+        Answer("/v1/orchestrate/runs", 200, Payloads.Page(["r1"], 1, 10, 0));
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("w").WillSetStateTo("done")
+            .RespondWith(Response.Create().WithBody(Payloads.Run("r1", "running")));
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("w").WhenStateIs("done")
+            .RespondWith(Response.Create().WithBody(Payloads.Run("r1", "completed")));
+        using var spans = new ActivityRecorder("WxO.Client");
+        using var polls = new MetricCollector<int>(null, "WxO.Client", "wxo.client.wait.polls");
+        var logs = new FakeLogCollector();
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.ListRunsAsync(limit: 10);
+        var final = await wxo.Client.WaitForCompletionAsync(new RunReference("r1"), new RunPollingOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(10),
+            Logger = new FakeLogger(logs),
+        });
+
+        Assert.Equal(RunState.Succeeded, final.State);
+        Assert.Equal(["ListRuns", "GetRun", "GetRun", "WaitForCompletion"], spans.Stopped.Select(s => s.DisplayName));
+        var wait = spans.Stopped[^1];
+        Assert.All(spans.Stopped.Where(s => s.DisplayName == "GetRun"), s => Assert.Equal(wait.SpanId, s.ParentSpanId));
+        Assert.Equal("Succeeded", wait.GetTagItem("wxo.run.state"));
+        Assert.Equal(2, wait.GetTagItem("wxo.wait.polls"));
+        var measurement = Assert.Single(polls.GetMeasurementSnapshot());
+        Assert.Equal(2, measurement.Value);
+        Assert.Equal("Succeeded", measurement.Tags["outcome"]);
+        var ended = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Information, ended.Level);
+        Assert.Contains("ended Succeeded after 2 polls", ended.Message);
+    }
+
+    [Fact]
+    public async Task Duration_and_retry_instruments_move()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WhenStateIs("up")
+            .RespondWith(Response.Create().WithBody(Payloads.Run("r1")));
+        using var duration = new MetricCollector<double>(null, "WxO.Client", "wxo.client.request.duration");
+        using var retries = new MetricCollector<long>(null, "WxO.Client", "wxo.client.request.retries");
+        using var wxo = new WxOTestClient(_server);
+
+        await wxo.Client.GetRunAsync("r1");
+
+        var d = Assert.Single(duration.GetMeasurementSnapshot());
+        Assert.InRange(d.Value, 0, 30);
+        Assert.Equal("GetRun", d.Tags["operation"]);
+        Assert.Equal("success", d.Tags["outcome"]);
+        Assert.Equal(200, d.Tags["http.response.status_code"]);
+        var r = Assert.Single(retries.GetMeasurementSnapshot());
+        Assert.Equal(1, r.Value);
+        Assert.Equal("503", r.Tags["error.type"]);
+    }
+
+    [Fact]
+    public async Task Trace_logs_have_the_request_line_no_warning_for_a_retried_error_and_no_secret()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WhenStateIs("up")
+            .RespondWith(Response.Create().WithBody(Payloads.Run("r1")));
+        using var wxo = new WxOTestClient(_server, services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging()));
+        var logs = wxo.Services.GetFakeLogCollector();
+
+        await wxo.Client.GetRunAsync("r1");
+
+        var records = logs.GetSnapshot();
+        Assert.Contains(records, r => r.Level == LogLevel.Trace && Regex.IsMatch(r.Message, @"^GET /v1/orchestrate/runs/r1 answered 503 in [\d.]+ ms$"));
+        var request = Assert.Single(records, r => r.Category == typeof(WxORunsClient).FullName);
+        Assert.Equal(LogLevel.Debug, request.Level);
+        Assert.Matches(@"^GetRun: GET /v1/orchestrate/runs/\{run_id\} answered 200 in \d+(\.\d)? ms$", request.Message);
+        Assert.DoesNotContain(records, r => r.Level >= LogLevel.Warning);
+        // The structured state too: sinks such as JSON or OpenTelemetry export it, not just the message text.
+        Assert.DoesNotContain(records, r => (r.Message + string.Join(",", r.StructuredState ?? [])).Contains(WxOTestClient.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task User_agent_names_the_sdk_runtime_and_os_and_can_lead_with_an_application_id()
+    {
+        Answer(RunPath, 200, Payloads.Run("r1"));
+        using (var plain = new WxOTestClient(_server))
+        {
+            await plain.Client.GetRunAsync("r1");
+        }
+
+        using (var named = new WxOTestClient(_server, o => o.ApplicationId = "ticket-bot/2.1"))
+        {
+            await named.Client.GetRunAsync("r1");
+        }
+
+        using (var silent = new WxOTestClient(_server, o => o.SendUserAgent = false))
+        {
+            await silent.Client.GetRunAsync("r1");
+        }
+
+        var entries = _server.LogEntries.ToList();
+        const string sdk = @"WxO\.Client/\d+\.\d+\.\d+\S* \(\.NET \d+\.\d+\.\d+[^;()]*; (Linux|Windows|macOS|FreeBSD|Other)\)";
+        Assert.Matches($"^{sdk}$", entries[0].Header("User-Agent"));
+        Assert.Matches($"^ticket-bot/2\\.1 {sdk}$", entries[1].Header("User-Agent"));
+        Assert.False(entries[2].RequestMessage!.Headers!.ContainsKey("User-Agent"));
+    }
+
+    [Theory]
+    [InlineData("an-application-id-that-is-too-long")]
+    [InlineData("two words")]
+    public async Task A_bad_application_id_fails_at_startup(string applicationId)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddWxOClient(o =>
+        {
+            o.BaseAddress = new Uri("https://api.dl.watson-orchestrate.ibm.com/instances/x");
+            o.BearerToken = "t";
+            o.ApplicationId = applicationId;
+        });
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("WxO:ApplicationId", ex.Message);
+        Assert.Contains("24 characters", ex.Message);
+    }
+}
