@@ -96,45 +96,66 @@ public sealed class WxORunsClient : IWxORunsClient
 
     private async IAsyncEnumerable<AssistantRun> EnumerateRunsCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Cancels the prefetched page when the consumer stops early.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var offset = 0;
         // Only the previous page's ids are remembered: enough to notice a server that ignores offset (it
         // repeats the page) while memory stays flat however many pages there are.
         var previousIds = new HashSet<string>(StringComparer.Ordinal);
         var currentIds = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        var fresh = new List<AssistantRun>(pageSize);
+        Task<AssistantRunPage>? next = ListRunsAsync(pageSize, offset, stop.Token);
+        try
         {
-            var page = await ListRunsAsync(pageSize, offset, cancellationToken).ConfigureAwait(false);
-            var runs = page.Data;
-            if (runs.Count == 0)
+            while (next is not null)
             {
-                yield break;
-            }
-
-            currentIds.Clear();
-            var fresh = 0;
-            foreach (var run in runs)
-            {
-                if (currentIds.Add(run.Id) && !previousIds.Contains(run.Id))
+                var page = await next.ConfigureAwait(false);
+                next = null;
+                var runs = page.Data;
+                fresh.Clear();
+                currentIds.Clear();
+                foreach (var run in runs)
                 {
-                    fresh++;
+                    if (currentIds.Add(run.Id) && !previousIds.Contains(run.Id))
+                    {
+                        fresh.Add(run);
+                    }
+                }
+
+                // An empty page, or one with nothing new (a server ignoring offset), ends the iteration.
+                if (fresh.Count == 0)
+                {
+                    yield break;
+                }
+
+                offset += runs.Count;
+                // A server may cap the page below what was asked; the limit it echoes is the real page size.
+                var effectiveLimit = page.Limit is > 0 ? Math.Min(page.Limit.Value, pageSize) : pageSize;
+                var more = runs.Count >= effectiveLimit && !(page.Total is { } total && offset >= total);
+                if (more)
+                {
+                    // Fetched while the consumer works on this page: at most one page ahead, so memory stays flat.
+                    next = ListRunsAsync(pageSize, offset, stop.Token);
+                }
+
+                foreach (var run in fresh)
+                {
                     yield return run;
                 }
-            }
 
-            if (fresh == 0)
+                (previousIds, currentIds) = (currentIds, previousIds);
+            }
+        }
+        finally
+        {
+            if (next is not null)
             {
-                yield break;
+                // The consumer stopped early: nobody will read the prefetched page, so its outcome (a result,
+                // the cancellation, or a failure) is observed here and discarded rather than left unobserved.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
             }
-
-            offset += runs.Count;
-            // A server may cap the page below what was asked; the limit it echoes is the real page size.
-            var effectiveLimit = page.Limit is > 0 ? Math.Min(page.Limit.Value, pageSize) : pageSize;
-            if ((page.Total is { } total && offset >= total) || runs.Count < effectiveLimit)
-            {
-                yield break;
-            }
-
-            (previousIds, currentIds) = (currentIds, previousIds);
         }
     }
 

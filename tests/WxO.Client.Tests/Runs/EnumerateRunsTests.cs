@@ -1,6 +1,7 @@
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace WxO.Client.Tests.Runs;
@@ -102,7 +103,7 @@ public sealed class EnumerateRunsTests : IDisposable
     }
 
     [Fact]
-    public async Task Pages_are_requested_lazily()
+    public async Task Pages_are_requested_lazily_at_most_one_ahead()
     {
         ServePaged(total: 250, pageSize: 100);
         using var wxo = new WxOTestClient(_server);
@@ -112,6 +113,36 @@ public sealed class EnumerateRunsTests : IDisposable
             break;
         }
 
-        Assert.Single(_server.LogEntries);
+        await Task.Delay(200);   // let a prefetch that was not cancelled in time reach the server
+        var offsets = _server.LogEntries.Select(e => e.RawQuery()).ToList();
+        Assert.Contains("?limit=100&offset=0", offsets);
+        Assert.DoesNotContain("?limit=100&offset=200", offsets);
+        Assert.InRange(offsets.Count, 1, 2);
+    }
+
+    [Fact]
+    public async Task The_next_page_is_requested_while_the_consumer_works_on_the_current_one()
+    {
+        ServePaged(total: 250, pageSize: 100);
+        using var wxo = new WxOTestClient(_server);
+        var secondPageArrivedDuringFirst = false;
+
+        var count = 0;
+        await foreach (var run in wxo.Client.EnumerateRunsAsync(pageSize: 100))
+        {
+            if (++count == 100)
+            {
+                // Still holding the last run of page 1: page 2 must already be on its way.
+                for (var i = 0; i < 100 && !secondPageArrivedDuringFirst; i++)
+                {
+                    secondPageArrivedDuringFirst = _server.LogEntries.Any(e => e.RawQuery() == "?limit=100&offset=100");
+                    await Task.Delay(20);
+                }
+            }
+        }
+
+        Assert.True(secondPageArrivedDuringFirst);
+        Assert.Equal(250, count);
+        Assert.Equal(3, _server.LogEntries.Count());
     }
 }
