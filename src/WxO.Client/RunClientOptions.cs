@@ -42,9 +42,11 @@ public abstract class RunClientOptions
     /// <summary>An example base address for validation messages.</summary>
     internal abstract string ExampleBaseAddress { get; }
 
-    /// <summary>The provider for the bearer token, whichever way it was configured; called once per container.</summary>
-    internal virtual IAccessTokenProvider? CreateTokenProvider(IServiceProvider services)
-        => TokenProvider ?? (BearerToken is { } token ? new StaticAccessTokenProvider(token) : null);
+    /// <summary>
+    /// The provider of tokens that change (custom, or an IBM sign-in); null for a fixed <see cref="BearerToken"/> or
+    /// none. Called once per container.
+    /// </summary>
+    internal virtual IAccessTokenProvider? CreateTokenProvider(IServiceProvider services) => TokenProvider;
 
     /// <summary>Adds a message per problem; each says what to change.</summary>
     internal virtual void Validate(List<string> failures)

@@ -6,7 +6,7 @@ namespace LangGraph.Client.Models;
 /// <summary>How a server handles a new run on a busy thread. Unknown values are kept as-is; equality ignores case.</summary>
 /// <param name="Value">The value exactly as the server sent it.</param>
 [JsonConverter(typeof(ExtensibleEnumConverter<MultitaskStrategy>))]
-public readonly record struct MultitaskStrategy(string Value) : IExtensibleEnum<MultitaskStrategy>
+public readonly record struct MultitaskStrategy(string Value) : IExtensibleEnumValue<MultitaskStrategy>
 {
     /// <summary>Reject the new run.</summary>
     public static MultitaskStrategy Reject { get; } = new("reject");
@@ -20,7 +20,7 @@ public readonly record struct MultitaskStrategy(string Value) : IExtensibleEnum<
     /// <summary>Queue the new run after the running one.</summary>
     public static MultitaskStrategy Enqueue { get; } = new("enqueue");
 
-    static MultitaskStrategy IExtensibleEnum<MultitaskStrategy>.FromValue(string value) => new(value);
+    static MultitaskStrategy IExtensibleEnumValue<MultitaskStrategy>.FromValue(string value) => new(value);
 
     /// <summary>Converts a raw value.</summary>
     public static implicit operator MultitaskStrategy(string value) => new(value);

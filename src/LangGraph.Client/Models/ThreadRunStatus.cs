@@ -6,7 +6,7 @@ namespace LangGraph.Client.Models;
 /// <summary>Status of a LangGraph run. Unknown values from newer servers are kept as-is; equality ignores case.</summary>
 /// <param name="Value">The status exactly as the server sent it.</param>
 [JsonConverter(typeof(ExtensibleEnumConverter<ThreadRunStatus>))]
-public readonly record struct ThreadRunStatus(string Value) : IExtensibleEnum<ThreadRunStatus>
+public readonly record struct ThreadRunStatus(string Value) : IExtensibleEnumValue<ThreadRunStatus>
 {
     /// <summary>Queued, not started.</summary>
     public static ThreadRunStatus Pending { get; } = new("pending");
@@ -26,7 +26,7 @@ public readonly record struct ThreadRunStatus(string Value) : IExtensibleEnum<Th
     /// <summary>Stopped by an interrupt.</summary>
     public static ThreadRunStatus Interrupted { get; } = new("interrupted");
 
-    static ThreadRunStatus IExtensibleEnum<ThreadRunStatus>.FromValue(string value) => new(value);
+    static ThreadRunStatus IExtensibleEnumValue<ThreadRunStatus>.FromValue(string value) => new(value);
 
     /// <summary>Converts a raw status string.</summary>
     public static implicit operator ThreadRunStatus(string value) => new(value);

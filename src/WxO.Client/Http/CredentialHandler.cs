@@ -5,11 +5,12 @@ using WxO.Client.Authentication;
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Adds the caller's credentials to each request: a bearer token from an <see cref="IAccessTokenProvider"/>
-/// and/or a fixed API key header. Sits outside the resilience handler, so the credential is resolved once
-/// per call, not once per retry. On a 401 it asks the provider for a fresh token and retries once.
+/// Adds tokens that change to each request: a bearer token from an <see cref="IAccessTokenProvider"/> (and a fixed
+/// API key header, if any). Sits outside the resilience handler, so the token is resolved once per call, not once
+/// per retry. On a 401 it asks the provider for a fresh token and retries once. Fixed credentials use
+/// <see cref="FixedCredentialHandler"/> instead.
 /// </summary>
-internal sealed class CredentialHandler(IAccessTokenProvider? tokenProvider, string? apiKeyHeader, string? apiKey) : DelegatingHandler
+internal sealed class CredentialHandler(IAccessTokenProvider tokenProvider, string? apiKeyHeader, string? apiKey) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,11 +18,6 @@ internal sealed class CredentialHandler(IAccessTokenProvider? tokenProvider, str
         {
             request.Headers.Remove(apiKeyHeader);
             request.Headers.TryAddWithoutValidation(apiKeyHeader, apiKey);
-        }
-
-        if (tokenProvider is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         var token = await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
@@ -39,7 +35,7 @@ internal sealed class CredentialHandler(IAccessTokenProvider? tokenProvider, str
 
     private async Task<string> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = await tokenProvider!.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await tokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(token) || CredentialRules.HasLineBreak(token))
         {
             // The token is deliberately not quoted: it is a secret even when it is malformed.

@@ -33,7 +33,11 @@ internal static class RunHttpClientRegistration
             sp =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-                return new CredentialHandler(sp.GetRequiredService<RunCredentials<TOptions>>().TokenProvider, apiKeyHeader, apiKey?.Invoke(options));
+                var key = apiKey?.Invoke(options);
+                // A fixed token needs no provider round trip per request; tokens that change (IBM sign-in, custom) do.
+                return sp.GetRequiredService<RunCredentials<TOptions>>().TokenProvider is { } provider
+                    ? new CredentialHandler(provider, apiKeyHeader, key)
+                    : new FixedCredentialHandler(options.BearerToken, apiKeyHeader, key);
             });
     }
 

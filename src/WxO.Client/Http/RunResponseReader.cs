@@ -129,25 +129,39 @@ internal static class RunResponseReader
     {
         var operation = call.Operation;
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var tags = new TagList
+        if (operation.Telemetry.RequestDuration.Enabled)
         {
-            { "operation", operation.Name },
-            { "outcome", errorType is null ? "success" : "failure" },
-        };
-        if (call.Server is { } server)
-        {
-            tags.Add("server.address", server.Host);
+            // Built only when someone listens: the tags box the status code, and this runs on every call.
+            var tags = new TagList
+            {
+                { "operation", operation.Name },
+                { "outcome", errorType is null ? "success" : "failure" },
+            };
+            if (call.Server is { } server)
+            {
+                tags.Add("server.address", server.Host);
+            }
+
+            if (status is { } code)
+            {
+                tags.Add("http.response.status_code", code);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
+            operation.Telemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
         }
 
-        if (status is { } code)
+        if (status is { } statusCode)
         {
-            tags.Add("http.response.status_code", code);
-            activity?.SetTag("http.response.status_code", code);
+            activity?.SetTag("http.response.status_code", statusCode);
         }
 
         if (errorType is not null)
         {
-            tags.Add("error.type", errorType);
             activity?.SetTag("error.type", errorType);
             activity?.SetStatus(ActivityStatusCode.Error, errorType);
             RunLog.RequestFailed(call.Logger, operation.Name, operation.Method, operation.UrlTemplate, errorType, elapsed.TotalMilliseconds);
@@ -156,7 +170,5 @@ internal static class RunResponseReader
         {
             RunLog.RequestCompleted(call.Logger, operation.Name, operation.Method, operation.UrlTemplate, status ?? 0, elapsed.TotalMilliseconds);
         }
-
-        operation.Telemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
     }
 }

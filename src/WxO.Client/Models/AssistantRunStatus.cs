@@ -8,7 +8,7 @@ namespace WxO.Client.Models;
 /// </summary>
 /// <param name="Value">The status exactly as the server sent it.</param>
 [JsonConverter(typeof(ExtensibleEnumConverter<AssistantRunStatus>))]
-public readonly record struct AssistantRunStatus(string Value) : IExtensibleEnum<AssistantRunStatus>
+public readonly record struct AssistantRunStatus(string Value) : IExtensibleEnumValue<AssistantRunStatus>
 {
     /// <summary>Queued, not started.</summary>
     public static AssistantRunStatus Pending { get; } = new("pending");
@@ -37,7 +37,7 @@ public readonly record struct AssistantRunStatus(string Value) : IExtensibleEnum
     /// <summary>Expired before it finished.</summary>
     public static AssistantRunStatus Expired { get; } = new("expired");
 
-    static AssistantRunStatus IExtensibleEnum<AssistantRunStatus>.FromValue(string value) => new(value);
+    static AssistantRunStatus IExtensibleEnumValue<AssistantRunStatus>.FromValue(string value) => new(value);
 
     /// <summary>Converts a raw status string.</summary>
     public static implicit operator AssistantRunStatus(string value) => new(value);

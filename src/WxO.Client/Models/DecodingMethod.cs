@@ -6,7 +6,7 @@ namespace WxO.Client.Models;
 /// <summary>Text generation decoding method. Unknown values from newer servers are kept as-is; equality ignores case.</summary>
 /// <param name="Value">The value exactly as the server sent it.</param>
 [JsonConverter(typeof(ExtensibleEnumConverter<DecodingMethod>))]
-public readonly record struct DecodingMethod(string Value) : IExtensibleEnum<DecodingMethod>
+public readonly record struct DecodingMethod(string Value) : IExtensibleEnumValue<DecodingMethod>
 {
     /// <summary>Always pick the most likely token.</summary>
     public static DecodingMethod Greedy { get; } = new("greedy");
@@ -14,7 +14,7 @@ public readonly record struct DecodingMethod(string Value) : IExtensibleEnum<Dec
     /// <summary>Sample from the distribution (temperature, top-k, top-p apply).</summary>
     public static DecodingMethod Sample { get; } = new("sample");
 
-    static DecodingMethod IExtensibleEnum<DecodingMethod>.FromValue(string value) => new(value);
+    static DecodingMethod IExtensibleEnumValue<DecodingMethod>.FromValue(string value) => new(value);
 
     /// <summary>Converts a raw value.</summary>
     public static implicit operator DecodingMethod(string value) => new(value);

@@ -6,9 +6,11 @@ namespace WxO.Client.Serialization;
 /// <summary>
 /// Reads and writes an extensible enum as its raw string. Values a newer server invents are kept
 /// as they are, never rejected: the client must not break when the vendor adds a status.
+/// Public so your own source-generated <c>JsonSerializerContext</c> can include this SDK's models.
 /// </summary>
-internal sealed class ExtensibleEnumConverter<T> : JsonConverter<T> where T : struct, IExtensibleEnum<T>
+public sealed class ExtensibleEnumConverter<T> : JsonConverter<T> where T : struct, IExtensibleEnumValue<T>
 {
+    /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -19,6 +21,7 @@ internal sealed class ExtensibleEnumConverter<T> : JsonConverter<T> where T : st
         return T.FromValue(reader.GetString()!);
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         => writer.WriteStringValue(value.Value);
 }

@@ -8,9 +8,11 @@ namespace WxO.Client.Serialization;
 /// The vendor's own documented example sends <c>stop_sequences</c> as the string <c>"[\" and \"]"</c>,
 /// i.e. a JSON array encoded inside a string; that form is unwrapped. Any other string is one item.
 /// Always written back as a proper array.
+/// Public so your own source-generated <c>JsonSerializerContext</c> can include this SDK's models.
 /// </summary>
-internal sealed class StringOrArrayConverter : JsonConverter<IReadOnlyList<string>>
+public sealed class StringOrArrayConverter : JsonConverter<IReadOnlyList<string>>
 {
+    /// <inheritdoc />
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -35,6 +37,7 @@ internal sealed class StringOrArrayConverter : JsonConverter<IReadOnlyList<strin
         }
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();

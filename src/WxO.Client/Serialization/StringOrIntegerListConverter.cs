@@ -7,9 +7,11 @@ namespace WxO.Client.Serialization;
 /// <summary>
 /// Reads FastAPI's validation <c>loc</c>, an array whose items are field names (strings) or list indices
 /// (integers), as text so callers can simply join it (<c>body.items.0.name</c>).
+/// Public so your own source-generated <c>JsonSerializerContext</c> can include this SDK's models.
 /// </summary>
-internal sealed class StringOrIntegerListConverter : JsonConverter<IReadOnlyList<string>>
+public sealed class StringOrIntegerListConverter : JsonConverter<IReadOnlyList<string>>
 {
+    /// <inheritdoc />
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -38,6 +40,7 @@ internal sealed class StringOrIntegerListConverter : JsonConverter<IReadOnlyList
         return items;
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)
     {
         writer.WriteStartArray();

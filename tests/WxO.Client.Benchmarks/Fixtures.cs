@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Serialization;
+using LangGraph.Client.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WxO.Client.Models;
+
+namespace WxO.Client.Benchmarks;
+
+/// <summary>The baseline's own source-generated metadata: what a careful hand-written client would use.</summary>
+[JsonSerializable(typeof(AssistantRun))]
+[JsonSerializable(typeof(AssistantRunPage))]
+[JsonSerializable(typeof(ThreadRun))]
+internal sealed partial class BaselineJsonContext : JsonSerializerContext;
+
+internal static class Payloads
+{
+    public const string Token = "bench-token";
+
+    public static string Run(string id) => $$$"""
+        {"id":"{{{id}}}","tenant_id":"t-1","assistant_id":"0f3c2a11-0000-4000-8000-000000000002","thread_id":"7d1c2f8e-0000-4000-8000-000000000001","status":"completed","created_at":"2026-11-23T02:15:43.191Z","started_at":"2026-11-23T02:15:44Z","completed_at":"2026-11-23T02:16:10Z","agent_id":"hr-assistant","llm_params":{"decoding_method":"greedy","max_new_tokens":512,"temperature":0.7,"stop_sequences":["\n\n"]},"usage":{"input_tokens":812,"output_tokens":233},"result":{"answer":"Your request was approved."}}
+        """;
+
+    public static readonly byte[] RunBytes = Encoding.UTF8.GetBytes(Run("3c90c3cc-0d44-4b50-8888-8dd25736052a"));
+
+    public static readonly byte[] ThreadRunBytes = Encoding.UTF8.GetBytes("""
+        {"run_id":"2e980c71-3342-4616-a3f9-e388ad7e8dc8","thread_id":"877564c6-8cb2-4c73-a954-feb76656667e","assistant_id":"fe096781-5601-53d2-b2f6-0d3403f7e9ca","created_at":"2026-11-23T02:58:22.740Z","updated_at":"2026-11-23T02:58:24.454Z","status":"success","metadata":{"created_by":"system","graph_id":"agent"},"kwargs":{"input":{"mode":"quick"},"config":{"configurable":{"graph_id":"agent"}},"stream_mode":["values"]},"multitask_strategy":"reject"}
+        """);
+
+    /// <summary>A page of <paramref name="count"/> runs whose ids are unique across pages.</summary>
+    public static byte[] Page(int offset, int count, long total)
+    {
+        var text = new StringBuilder(count * 700);
+        text.Append("{\"total\":").Append(total).Append(",\"limit\":").Append(count).Append(",\"offset\":").Append(offset).Append(",\"data\":[");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ",").Append(Run($"run-{offset + i:D9}"));
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append("]}").ToString());
+    }
+}
+
+/// <summary>Answers every request from memory: measures pure client overhead, no network.</summary>
+internal sealed class InMemoryHandler(Func<HttpRequestMessage, byte[]> body) : HttpMessageHandler
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(body(request));
+        content.Headers.ContentType = Json;
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+    }
+}
+
+/// <summary>An in-process Kestrel server on 127.0.0.1 serving the run bytes.</summary>
+internal sealed class KestrelServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private KestrelServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<KestrelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/v1/orchestrate/runs/{id}", (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = Payloads.RunBytes.Length;
+            return context.Response.Body.WriteAsync(Payloads.RunBytes).AsTask();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new KestrelServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal static class Clients
+{
+    /// <summary>The SDK as an app gets it: DI registration with the default pipeline, resolved once.</summary>
+    public static (ServiceProvider Provider, IWxORunsClient Client) Sdk(Uri baseAddress, HttpMessageHandler? primary = null)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddWxOClient(o =>
+        {
+            o.BaseAddress = baseAddress;
+            o.BearerToken = Payloads.Token;
+        });
+        if (primary is not null)
+        {
+            builder.HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => primary);
+        }
+
+        var provider = services.BuildServiceProvider();
+        return (provider, provider.GetRequiredService<IWxORunsClient>());
+    }
+
+    /// <summary>The baseline: a plain HttpClient with the same credentials.</summary>
+    public static HttpClient Raw(Uri baseAddress, HttpMessageHandler handler)
+    {
+        var http = new HttpClient(handler) { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Payloads.Token);
+        return http;
+    }
+
+    public static async Task<T> RawGetAsync<T>(HttpClient http, string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        var stream = await response.Content.ReadAsStreamAsync();
+        return (await System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo))!;
+    }
+}
