@@ -8,6 +8,5 @@ using BenchmarkDotNet.Running;
 // reading the same bytes, so each row's Ratio is SDK/baseline measured in the same run.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12).WithLaunchCount(1))
-    .AddDiagnoser(MemoryDiagnoser.Default)
-    .WithOptions(ConfigOptions.JoinSummary);
+    .AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
