@@ -36,6 +36,12 @@ public abstract class RunClientOptions
     /// <summary>Sends the User-Agent header described at <see cref="ApplicationId"/> (default). Set false to send none.</summary>
     public bool SendUserAgent { get; set; } = true;
 
+    /// <summary>
+    /// The largest response body read (default 16 MiB). A larger one fails with <see cref="RunApiException"/> instead of
+    /// filling memory; raise it if you list very large pages.
+    /// </summary>
+    public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>The configuration section name used in validation messages (<c>WxO</c>, <c>LangGraph</c>).</summary>
     internal abstract string SectionName { get; }
 
@@ -103,6 +109,11 @@ public abstract class RunClientOptions
                 + "such as 'ticket-bot' or 'ticket-bot/2.1'.");
         }
 
+        if (MaxResponseContentBytes < 1024)
+        {
+            failures.Add($"{s}:MaxResponseContentBytes must be at least 1024 (was {MaxResponseContentBytes}).");
+        }
+
         Resilience.Validate(s, failures);
     }
 
@@ -110,5 +121,5 @@ public abstract class RunClientOptions
     public override string ToString()
         => $"{GetType().Name} {{ BaseAddress = {BaseAddress}, BearerToken = {(BearerToken is null ? "(none)" : "***")}, "
             + $"TokenProvider = {(TokenProvider is null ? "(none)" : TokenProvider.GetType().Name)}, AllowInsecureHttp = {AllowInsecureHttp}, "
-            + $"ApplicationId = {ApplicationId}, SendUserAgent = {SendUserAgent}, {Resilience} }}";
+            + $"ApplicationId = {ApplicationId}, SendUserAgent = {SendUserAgent}, MaxResponseContentBytes = {MaxResponseContentBytes}, {Resilience} }}";
 }

@@ -43,7 +43,7 @@ internal static class RunHttpClientRegistration
 
     /// <summary>
     /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
-    /// outermost handler, then resilience (total timeout → retry → attempt timeout).
+    /// outermost handler, then resilience (total timeout → retry → attempt timeout), then a bounded read of the body.
     /// </summary>
     public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
@@ -98,6 +98,8 @@ internal static class RunHttpClientRegistration
             pipeline.ConfigureTelemetry(telemetryOptions);
         });
 
+        // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry.
+        builder.AddHttpMessageHandler(sp => new BoundedContentHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseContentBytes));
         return builder;
     }
 

@@ -51,6 +51,12 @@ internal static class RunResponseReader
                 // HttpClient.Timeout surfaces as a cancellation the caller never asked for.
                 throw new TimeoutException("The request to the run server timed out.", ex);
             }
+            catch (ResponseTooLargeException ex)
+            {
+                throw signIn
+                    ? new RunAuthenticationException(ex.Message) { RequestMethod = ex.Method, RequestPath = ex.Path }
+                    : new RunApiException(ex.Message) { RequestMethod = ex.Method, RequestPath = ex.Path };
+            }
 
             using (response)
             {
