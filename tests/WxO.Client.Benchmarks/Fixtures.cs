@@ -49,15 +49,20 @@ internal static class Payloads
 }
 
 /// <summary>Answers every request from memory: measures pure client overhead, no network.</summary>
-internal sealed class InMemoryHandler(Func<HttpRequestMessage, byte[]> body) : HttpMessageHandler
+internal sealed class InMemoryHandler : HttpMessageHandler
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly Func<HttpRequestMessage, Task<byte[]>> _body;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public InMemoryHandler(Func<HttpRequestMessage, byte[]> body) => _body = request => Task.FromResult(body(request));
+
+    public InMemoryHandler(Func<HttpRequestMessage, Task<byte[]>> body) => _body = body;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(body(request));
+        var content = new ByteArrayContent(await _body(request));
         content.Headers.ContentType = Json;
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
     }
 }
 

@@ -38,6 +38,7 @@ internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
         {
             var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is > 0 and <= 1 << 20 and var length ? (int)length : 16 * 1024);
             var total = 0;
+            var handedOver = false;
             try
             {
                 while (true)
@@ -73,7 +74,8 @@ internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
                     }
                 }
 
-                var buffered = new ByteArrayContent(buffer.AsSpan(0, total).ToArray());
+                var buffered = new PooledContent(buffer, total);
+                handedOver = true;
                 foreach (var header in content.Headers)
                 {
                     buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -84,9 +86,45 @@ internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (!handedOver)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
+    }
+}
+
+/// <summary>
+/// A body held in a rented buffer, which goes back to the pool when the response is disposed: no copy of the body,
+/// and no new array per response. The response reader disposes every response once it has read it.
+/// </summary>
+internal sealed class PooledContent(byte[] buffer, int length) : HttpContent
+{
+    private byte[]? _buffer = buffer;
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(PooledContent));
+
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        => stream.WriteAsync(Buffer, 0, length);
+
+    protected override Task<Stream> CreateContentReadStreamAsync()
+        => Task.FromResult<Stream>(new MemoryStream(Buffer, 0, length, writable: false));
+
+    protected override bool TryComputeLength(out long computed)
+    {
+        computed = length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        base.Dispose(disposing);
     }
 }
 
