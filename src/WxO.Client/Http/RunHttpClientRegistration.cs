@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,12 +13,11 @@ using WxO.Client.Diagnostics;
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Builds the HttpClient pipeline every run client uses: credentials → resilience → primary handler.
-/// Shared by WxO.Client and LangGraph.Client so both behave the same way under failure.
+/// Builds the HttpClient pipeline every run client uses: credentials → resilience → bounded body read → primary
+/// handler. Shared by WxO.Client and LangGraph.Client so both behave the same way under failure.
 /// </summary>
 internal static class RunHttpClientRegistration
 {
-
     /// <summary>The API client: base address, credentials, then the shared pipeline.</summary>
     public static IHttpClientBuilder AddRunHttpClient<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services, string name, RunTelemetry telemetry, string? apiKeyHeader = null, Func<TOptions, string?>? apiKey = null)
