@@ -102,10 +102,7 @@ public sealed class WireMockThreadRunTests : IDisposable
     [Fact]
     public async Task Transient_503_is_retried()
     {
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WhenStateIs("up")
-            .RespondWith(Response.Create().WithBody(LangGraphTestClient.Run(ThreadId, RunId)));
+        _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(LangGraphTestClient.Run(ThreadId, RunId)));
         using var host = Client();
 
         var run = await host.Client.GetThreadRunAsync(ThreadId, RunId);

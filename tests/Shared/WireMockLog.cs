@@ -1,4 +1,6 @@
 using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace WxO.Client.Testing;
@@ -14,4 +16,15 @@ internal static class WireMockLog
     public static string RawQuery(this ILogEntry entry) => new Uri(entry.RequestMessage!.Url).Query;
 
     public static int RequestCount(this WireMockServer server) => server.LogEntries.Count();
+
+    /// <summary>Answers requests to <paramref name="path"/> with <paramref name="responses"/> in order; the last one repeats.</summary>
+    public static void GivenSequence(this WireMockServer server, string path, params IResponseBuilder[] responses)
+    {
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var request = server.Given(Request.Create().WithPath(path)).InScenario(path);
+            request = i == 0 ? request : request.WhenStateIs($"{path}#{i}");
+            (i == responses.Length - 1 ? request : request.WillSetStateTo($"{path}#{i + 1}")).RespondWith(responses[i]);
+        }
+    }
 }

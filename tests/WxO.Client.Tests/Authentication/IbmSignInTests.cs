@@ -50,15 +50,8 @@ public sealed class IbmSignInTests : IDisposable
         }));
 
     private void ApiAnswers(params int[] statuses)
-    {
-        for (var i = 0; i < statuses.Length; i++)
-        {
-            var request = _server.Given(Request.Create().WithPath(RunPath).UsingGet()).InScenario("api");
-            request = i == 0 ? request : request.WhenStateIs($"s{i}");
-            var response = Response.Create().WithStatusCode(statuses[i]).WithBody(statuses[i] == 200 ? Payloads.Run("r1") : """{"detail":"Invalid token"}""");
-            (i == statuses.Length - 1 ? request : request.WillSetStateTo($"s{i + 1}")).RespondWith(response);
-        }
-    }
+        => _server.GivenSequence(RunPath, [.. statuses.Select(status =>
+            Response.Create().WithStatusCode(status).WithBody(status == 200 ? Payloads.Run("r1") : """{"detail":"Invalid token"}"""))]);
 
     private TestHost<IWxORunsClient> Client(AuthenticationMode mode, string tokenPath, Action<IServiceCollection>? services = null)
         => new(collection =>
@@ -229,11 +222,10 @@ public sealed class IbmSignInTests : IDisposable
     [Fact]
     public async Task A_token_endpoint_400_is_RunAuthenticationException_with_its_message_and_the_next_call_tries_again()
     {
-        _server.Given(Request.Create().WithPath(IamPath)).InScenario("iam").WillSetStateTo("fixed")
-            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
-                .WithBody("""{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found.","context":{"requestId":"abc"}}"""));
-        _server.Given(Request.Create().WithPath(IamPath)).InScenario("iam").WhenStateIs("fixed")
-            .RespondWith(Response.Create().WithBody("""{"access_token":"token-after","expires_in":3600}"""));
+        _server.GivenSequence(IamPath,
+            Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found.","context":{"requestId":"abc"}}"""),
+            Response.Create().WithBody("""{"access_token":"token-after","expires_in":3600}"""));
         ApiAnswers(200);
         using var host = Client(AuthenticationMode.IbmCloudIam, IamPath);
 
@@ -253,10 +245,9 @@ public sealed class IbmSignInTests : IDisposable
     [Fact]
     public async Task The_token_endpoint_is_retried_on_transient_errors_only()
     {
-        _server.Given(Request.Create().WithPath(IamPath)).InScenario("iam").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath(IamPath)).InScenario("iam").WhenStateIs("up")
-            .RespondWith(Response.Create().WithBody("""{"access_token":"token-x","expires_in":3600}"""));
+        _server.GivenSequence(IamPath,
+            Response.Create().WithStatusCode(503),
+            Response.Create().WithBody("""{"access_token":"token-x","expires_in":3600}"""));
         ApiAnswers(200);
         using var host = Client(AuthenticationMode.IbmCloudIam, IamPath);
 

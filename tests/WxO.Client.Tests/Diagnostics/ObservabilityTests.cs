@@ -72,10 +72,7 @@ public sealed class ObservabilityTests : IDisposable
     public async Task List_and_wait_have_their_own_spans_and_polls_are_children_of_the_wait()
     {
         Answer("/v1/orchestrate/runs", 200, Payloads.Page(["r1"], 1, 10, 0));
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("w").WillSetStateTo("done")
-            .RespondWith(Response.Create().WithBody(Payloads.Run("r1", "running")));
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("w").WhenStateIs("done")
-            .RespondWith(Response.Create().WithBody(Payloads.Run("r1", "completed")));
+        _server.GivenSequence(RunPath, Response.Create().WithBody(Payloads.Run("r1", "running")), Response.Create().WithBody(Payloads.Run("r1", "completed")));
         using var spans = new ActivityRecorder("WxO.Client");
         using var polls = new MetricCollector<int>(null, "WxO.Client", "wxo.client.wait.polls");
         var logs = new FakeLogCollector();
@@ -105,10 +102,7 @@ public sealed class ObservabilityTests : IDisposable
     [Fact]
     public async Task Duration_and_retry_instruments_move()
     {
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WhenStateIs("up")
-            .RespondWith(Response.Create().WithBody(Payloads.Run("r1")));
+        _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
         using var duration = new MetricCollector<double>(null, "WxO.Client", "wxo.client.request.duration");
         using var retries = new MetricCollector<long>(null, "WxO.Client", "wxo.client.request.retries");
         using var wxo = new WxOTestClient(_server);
@@ -128,10 +122,7 @@ public sealed class ObservabilityTests : IDisposable
     [Fact]
     public async Task Trace_logs_have_the_request_line_no_warning_for_a_retried_error_and_no_secret()
     {
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503));
-        _server.Given(Request.Create().WithPath(RunPath)).InScenario("r").WhenStateIs("up")
-            .RespondWith(Response.Create().WithBody(Payloads.Run("r1")));
+        _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
         using var wxo = new WxOTestClient(_server, services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging()));
         var logs = wxo.Services.GetFakeLogCollector();
 

@@ -18,15 +18,7 @@ public sealed class ResilienceTests : IDisposable
 
     private int Requests => _server.LogEntries.Count();
 
-    private void Sequence(params IResponseBuilder[] responses)
-    {
-        for (var i = 0; i < responses.Length; i++)
-        {
-            var request = _server.Given(Request.Create().WithPath(RunPath).UsingGet()).InScenario("seq");
-            request = i == 0 ? request : request.WhenStateIs($"s{i}");
-            request.WillSetStateTo($"s{i + 1}").RespondWith(responses[i]);
-        }
-    }
+    private void Sequence(params IResponseBuilder[] responses) => _server.GivenSequence(RunPath, responses);
 
     private static IResponseBuilder Status(int code) => Response.Create().WithStatusCode(code).WithBody("""{"detail":"busy"}""");
 

@@ -61,12 +61,7 @@ public sealed class FaultMatrixTests : IDisposable
     public async Task Each_fault_ends_in_success_or_the_documented_exception(string fault)
     {
         var (responses, expected, requests) = Cases[fault];
-        for (var i = 0; i < responses.Length; i++)
-        {
-            var request = _server.Given(Request.Create().WithPath(RunPath)).InScenario("fault");
-            request = i == 0 ? request : request.WhenStateIs($"s{i}");
-            (i == responses.Length - 1 ? request : request.WillSetStateTo($"s{i + 1}")).RespondWith(responses[i]());
-        }
+        _server.GivenSequence(RunPath, [.. responses.Select(r => r())]);
 
         using var wxo = new WxOTestClient(_server, o =>
         {

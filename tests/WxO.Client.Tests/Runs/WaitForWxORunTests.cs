@@ -1,6 +1,7 @@
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace WxO.Client.Tests.Runs;
@@ -14,17 +15,9 @@ public sealed class WaitForWxORunTests : IDisposable
 
     private static RunPollingOptions Fast => new() { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>The run goes through these statuses, one per poll; the last one stays.</summary>
     private void Statuses(params string[] statuses)
-    {
-        for (var i = 0; i < statuses.Length; i++)
-        {
-            var request = _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/r1")).InScenario("run");
-            request = i == 0 ? request : request.WhenStateIs($"s{i}");
-            // The last status stays: later polls keep seeing it.
-            (i == statuses.Length - 1 ? request : request.WillSetStateTo($"s{i + 1}"))
-                .RespondWith(Response.Create().WithBody(Payloads.Run("r1", statuses[i])));
-        }
-    }
+        => _server.GivenSequence("/v1/orchestrate/runs/r1", [.. statuses.Select(s => Response.Create().WithBody(Payloads.Run("r1", s)))]);
 
     [Fact]
     public async Task Pending_running_async_wait_completed_ends_Succeeded()
