@@ -51,10 +51,9 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
     public static LangGraphRunsClient Create(Action<LangGraphClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
+        // Creating the HttpClient applies, and so validates, the options: invalid ones throw here.
         var client = RunSourceRegistration.CreateStandalone(
             services => services.AddLangGraphClient(configure), HttpClientName, (http, provider) => new LangGraphRunsClient(http, provider.CreateLogger<LangGraphRunsClient>(), provider));
-        // Resolve the options once so invalid settings fail here, not at the first request.
-        _ = client._ownedServices!.GetRequiredService<IOptions<LangGraphClientOptions>>().Value;
         return client;
     }
 

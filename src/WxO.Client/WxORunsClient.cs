@@ -20,7 +20,7 @@ public sealed class WxORunsClient : IWxORunsClient
 
     internal const string HttpClientName = "WxO.Client";
 
-    internal static readonly RefitSettings RefitSettings = RefitDefaults.For(WxOJsonContext.Default);
+    private static readonly RefitSettings RefitSettings = RefitDefaults.For(WxOJsonContext.Default);
 
     private static readonly RunOperation GetRunOperation = new(RunTelemetry.WxO, "GetRun", "/v1/orchestrate/runs/{run_id}");
     private static readonly RunOperation ListRunsOperation = new(RunTelemetry.WxO, "ListRuns", "/v1/orchestrate/runs");
@@ -49,10 +49,9 @@ public sealed class WxORunsClient : IWxORunsClient
     public static WxORunsClient Create(Action<WxOClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
+        // Creating the HttpClient applies, and so validates, the options: invalid ones throw here.
         var client = RunSourceRegistration.CreateStandalone(
             services => services.AddWxOClient(configure), HttpClientName, (http, provider) => new WxORunsClient(http, provider.CreateLogger<WxORunsClient>(), provider));
-        // Resolve the options once so invalid settings fail here, not at the first request.
-        _ = client._ownedServices!.GetRequiredService<Microsoft.Extensions.Options.IOptions<WxOClientOptions>>().Value;
         return client;
     }
 
