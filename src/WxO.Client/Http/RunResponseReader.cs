@@ -69,10 +69,19 @@ internal static class RunResponseReader
                 T? value;
                 try
                 {
-                    var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
+                    if (response.Content is PooledContent buffered)
                     {
-                        value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                        // The pipeline already read the whole body: parse the bytes, no stream or async machinery.
+                        value = JsonSerializer.Deserialize(buffered.Bytes, typeInfo);
+                    }
+                    else
+                    {
+                        // A handler the host added replaced the content: read it as a stream.
+                        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                        await using (stream.ConfigureAwait(false))
+                        {
+                            value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (JsonException ex)
