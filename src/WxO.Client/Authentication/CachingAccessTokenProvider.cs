@@ -14,6 +14,9 @@ internal abstract class CachingAccessTokenProvider(TimeProvider time) : IAccessT
     private CachedToken? _cached;
     private Task<CachedToken>? _refresh;
 
+    /// <summary>The clock for token lifetimes.</summary>
+    protected TimeProvider Time => time;
+
     public async ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
     {
         var cached = Volatile.Read(ref _cached);

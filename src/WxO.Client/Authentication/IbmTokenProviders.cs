@@ -2,41 +2,52 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using WxO.Client.Http;
 using WxO.Client.Serialization;
 
 namespace WxO.Client.Authentication;
 
+/// <summary>
+/// An IBM identity service: posts the API key to <paramref name="endpoint"/> through the token client and turns the
+/// answer into a token and its expiry. The subclasses only say what to post and where the token is in the answer.
+/// </summary>
+internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endpoint, TimeProvider time) : CachingAccessTokenProvider(time)
+{
+    protected async Task<T> PostAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return await RunResponseReader.ReadAsync(
+            call: null, (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct),
+            typeInfo, cancellationToken, signIn: true).ConfigureAwait(false);
+    }
+
+    /// <summary>The lifetime from <c>expires_in</c> when given, else from <paramref name="expiresAt"/>, else from the JWT <c>exp</c>.</summary>
+    protected (string Token, DateTimeOffset? ExpiresAt) Issued(string? token, string field, long? expiresIn, DateTimeOffset? expiresAt = null)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no {field}.");
+        }
+
+        return (token, expiresIn is > 0 ? Time.GetUtcNow().AddSeconds(expiresIn.Value) : expiresAt ?? Jwt.ExpiresAt(token));
+    }
+}
+
 /// <summary>IBM Cloud IAM: a form post of the API key returns <c>access_token</c> with <c>expires_in</c> / <c>expiration</c>.</summary>
-internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
+internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
+    : IbmTokenProvider(createClient, endpoint, time)
 {
     public static readonly Uri DefaultEndpoint = new("https://iam.cloud.ibm.com/identity/token");
 
-    private readonly TimeProvider _time = time;
-
     protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("grant_type", "urn:ibm:params:oauth:grant-type:apikey"),
-                new("apikey", apiKey),
-            ]),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(
-            call: null, (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct),
-            WxOJsonContext.Default.IamTokenResponse, cancellationToken, signIn: true).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(response.AccessToken))
-        {
-            throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no access_token.");
-        }
-
-        DateTimeOffset? expiresAt = response.ExpiresIn is > 0 ? _time.GetUtcNow().AddSeconds(response.ExpiresIn.Value)
-            : response.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(response.Expiration.Value)
-            : Jwt.ExpiresAt(response.AccessToken);
-        return (response.AccessToken, expiresAt);
+        var form = new FormUrlEncodedContent([new("grant_type", "urn:ibm:params:oauth:grant-type:apikey"), new("apikey", apiKey)]);
+        var response = await PostAsync(form, WxOJsonContext.Default.IamTokenResponse, cancellationToken).ConfigureAwait(false);
+        return Issued(response.AccessToken, "access_token", response.ExpiresIn,
+            response.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(response.Expiration.Value) : null);
     }
 }
 
@@ -44,32 +55,19 @@ internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Ur
 /// IBM MCSP (watsonx Orchestrate SaaS): a JSON post of the API key returns <c>token</c>, with the lifetime in
 /// <c>expires_in</c> when present, else in the JWT's <c>exp</c> claim.
 /// </summary>
-internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time) : CachingAccessTokenProvider(time)
+internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
+    : IbmTokenProvider(createClient, endpoint, time)
 {
     public static readonly Uri DefaultV1Endpoint = new("https://iam.platform.saas.ibm.com/siusermgr/api/1.0/apikeys/token");
 
     /// <summary>The v2 endpoint; <c>{instance_id}</c> is replaced with the instance id from the base address.</summary>
     public const string DefaultV2Endpoint = "https://account-iam.platform.saas.ibm.com/api/2.0/services/{instance_id}/apikeys/token";
 
-    private readonly TimeProvider _time = time;
-
     protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var response = await RunResponseReader.ReadAsync(
-            call: null, (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct),
-            WxOJsonContext.Default.McspTokenResponse, cancellationToken, signIn: true).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(response.Token))
-        {
-            throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no token.");
-        }
-
-        DateTimeOffset? expiresAt = response.ExpiresIn is > 0 ? _time.GetUtcNow().AddSeconds(response.ExpiresIn.Value) : Jwt.ExpiresAt(response.Token);
-        return (response.Token, expiresAt);
+        var json = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest);
+        var response = await PostAsync(json, WxOJsonContext.Default.McspTokenResponse, cancellationToken).ConfigureAwait(false);
+        return Issued(response.Token, "token", response.ExpiresIn);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -119,16 +120,24 @@ internal static class RunErrorMapper
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[MaxReadBodyBytes];
-            var total = 0;
-            int read;
-            while (total < buffer.Length
-                && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            // Pooled: every error answer passes here, retried 503s included.
+            var buffer = ArrayPool<byte>.Shared.Rent(MaxReadBodyBytes);
+            try
             {
-                total += read;
-            }
+                var total = 0;
+                int read;
+                while (total < MaxReadBodyBytes
+                    && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxReadBodyBytes - total), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
 
-            return Encoding.UTF8.GetString(buffer, 0, total);
+                return Encoding.UTF8.GetString(buffer, 0, total);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -15,14 +15,18 @@ public sealed class EnumerateRunsTests : IDisposable
 
     private static IEnumerable<string> Ids(int from, int count) => Enumerable.Range(from, count).Select(i => $"run-{i:D4}");
 
-    /// <summary>A server holding <paramref name="total"/> runs that honours limit and offset.</summary>
-    private void ServePaged(int total, int pageSize)
+    /// <summary>
+    /// A server holding <paramref name="total"/> runs that honours limit and offset, answering at most
+    /// <paramref name="cap"/> runs per page when given (and saying so in its "limit").
+    /// </summary>
+    private void ServePaged(int total, int pageSize, int? cap = null)
     {
-        for (var offset = 0; offset < total; offset += pageSize)
+        var served = cap ?? pageSize;
+        for (var offset = 0; offset < total; offset += served)
         {
-            var count = Math.Min(pageSize, total - offset);
+            var count = Math.Min(served, total - offset);
             _server.Given(Request.Create().WithPath(ListPath).WithParam("limit", pageSize.ToString()).WithParam("offset", offset.ToString()))
-                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, count), total, pageSize, offset)));
+                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, count), total, served, offset)));
         }
     }
 
@@ -84,22 +88,12 @@ public sealed class EnumerateRunsTests : IDisposable
     public async Task Server_capping_the_page_size_is_followed_to_the_end()
     {
         // Asked for 100, the server gives 50 a page and says so in "limit".
-        ServePagedCapped(total: 120, asked: 100, cap: 50);
+        ServePaged(total: 120, pageSize: 100, cap: 50);
         using var wxo = new WxOTestClient(_server);
 
         var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 100).ToListAsync();
 
         Assert.Equal(Ids(0, 120), runs.Select(r => r.Id));
-    }
-
-    private void ServePagedCapped(int total, int asked, int cap)
-    {
-        for (var offset = 0; offset < total; offset += cap)
-        {
-            var count = Math.Min(cap, total - offset);
-            _server.Given(Request.Create().WithPath(ListPath).WithParam("limit", asked.ToString()).WithParam("offset", offset.ToString()))
-                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, count), total, cap, offset)));
-        }
     }
 
     [Fact]
