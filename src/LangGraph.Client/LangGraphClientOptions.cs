@@ -1,5 +1,4 @@
 using WxO.Client;
-using WxO.Client.Http;
 
 namespace LangGraph.Client;
 
@@ -23,41 +22,6 @@ public sealed class LangGraphClientOptions : RunClientOptions
     /// then <c>LANGCHAIN_API_KEY</c> (as LangChain's own SDKs do). Default true; turn off to send no key unless configured.
     /// </summary>
     public bool ReadApiKeyFromEnvironment { get; set; } = true;
-
-    internal override string SectionName => DefaultSectionName;
-
-    internal override string ExampleBaseAddress => "https://<deployment>.us.langgraph.app or http://127.0.0.1:2024";
-
-    /// <summary>The key to send: the configured one, else the first environment variable that is set.</summary>
-    internal string? ResolveApiKey()
-    {
-        if (ApiKey is not null || !ReadApiKeyFromEnvironment)
-        {
-            return ApiKey;
-        }
-
-        foreach (var name in ApiKeyEnvironmentVariables)
-        {
-            var value = Environment.GetEnvironmentVariable(name);
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                return value.Trim();
-            }
-        }
-
-        return null;
-    }
-
-    internal override void Validate(List<string> failures)
-    {
-        base.Validate(failures);
-        var key = ResolveApiKey();
-        if (key is not null && (string.IsNullOrWhiteSpace(key) || CredentialRules.HasLineBreak(key)))
-        {
-            failures.Add($"{SectionName}:ApiKey (or the {string.Join('/', ApiKeyEnvironmentVariables)} environment variable) is empty or "
-                + "contains a line break (CR or LF). Set the key without the trailing newline.");
-        }
-    }
 
     /// <summary>Describes the options without any secret.</summary>
     public override string ToString()

@@ -1,8 +1,7 @@
 using LangGraph.Client;
 using Microsoft.Extensions.Configuration;
 using WxO.Client;
-using WxO.Client.Diagnostics;
-using WxO.Client.Http;
+using WxO.Client.Primitives;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,24 +9,25 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LangGraphClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ILangGraphRunsClient"/>, and <see cref="IRunSource"/> (also keyed <c>"langgraph"</c>), next to the WxO client.
-    /// Returns a builder whose <see cref="IWxOClientBuilder.HttpClientBuilder"/> is the LangGraph client's.
+    /// Adds <see cref="ILangGraphRunsClient"/>, and <see cref="IRunSource"/> (also keyed <c>"langgraph"</c>), next to the clients
+    /// already added (e.g. <c>services.AddWxOClient(...).AddLangGraphClient(...)</c>). Returns a builder whose
+    /// <see cref="IRunClientBuilder.HttpClientBuilder"/> is the LangGraph client's, not the previous one's.
     /// </summary>
-    public static IWxOClientBuilder AddLangGraphClient(this IWxOClientBuilder builder, Action<LangGraphClientOptions> configure)
+    public static IRunClientBuilder AddLangGraphClient(this IRunClientBuilder builder, Action<LangGraphClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Services.AddLangGraphClient(configure);
     }
 
     /// <summary>Adds the LangGraph client configured from a section, usually <c>configuration.GetSection("LangGraph")</c>.</summary>
-    public static IWxOClientBuilder AddLangGraphClient(this IWxOClientBuilder builder, IConfiguration configuration)
+    public static IRunClientBuilder AddLangGraphClient(this IRunClientBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Services.AddLangGraphClient(configuration);
     }
 
     /// <summary>Adds the LangGraph client alone, for apps that do not read WxO runs.</summary>
-    public static IWxOClientBuilder AddLangGraphClient(this IServiceCollection services, Action<LangGraphClientOptions> configure)
+    public static IRunClientBuilder AddLangGraphClient(this IServiceCollection services, Action<LangGraphClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -37,7 +37,7 @@ public static class LangGraphClientServiceCollectionExtensions
 
     /// <summary>Adds the LangGraph client alone, configured from a section. Keys: <c>BaseAddress</c>, <c>ApiKey</c>,
     /// <c>ReadApiKeyFromEnvironment</c>, <c>BearerToken</c>, <c>AllowInsecureHttp</c>, <c>Resilience:*</c>.</summary>
-    public static IWxOClientBuilder AddLangGraphClient(this IServiceCollection services, IConfiguration configuration)
+    public static IRunClientBuilder AddLangGraphClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -45,12 +45,5 @@ public static class LangGraphClientServiceCollectionExtensions
         return AddCore(services);
     }
 
-    private static WxOClientBuilder AddCore(IServiceCollection services)
-        => new(services, services.AddRunSource<LangGraphClientOptions, ILangGraphRunsClient>(
-            LangGraphRunsClient.HttpClientName,
-            LangGraphRunsClient.SourceName,
-            LangGraphTelemetry.Instance,
-            (http, sp) => new LangGraphRunsClient(http, sp.CreateLogger<LangGraphRunsClient>()),
-            apiKeyHeader: "x-api-key",
-            apiKey: o => o.ResolveApiKey()));
+    private static IRunClientBuilder AddCore(IServiceCollection services) => services.AddRunClient(LangGraphRunsClient.Definition);
 }

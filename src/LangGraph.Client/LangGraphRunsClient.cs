@@ -1,13 +1,13 @@
+using LangGraph.Client.Errors;
 using LangGraph.Client.Http;
 using LangGraph.Client.Models;
 using LangGraph.Client.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Logging;
 using Refit;
-using WxO.Client.Diagnostics;
+using SharedSource;
 using WxO.Client;
-using WxO.Client.Http;
+using WxO.Client.Primitives;
 
 namespace LangGraph.Client;
 
@@ -15,32 +15,41 @@ namespace LangGraph.Client;
 /// The LangGraph thread-run client. Get it from DI (<c>services.AddLangGraphClient(...)</c> or
 /// <c>AddWxOClient(...).AddLangGraphClient(...)</c>), or without DI from <see cref="Create"/>. Thread-safe.
 /// </summary>
-public sealed class LangGraphRunsClient : ILangGraphRunsClient
+public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRunSource
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"langgraph"</c>.</summary>
     public const string SourceName = "langgraph";
 
-    internal const string HttpClientName = "LangGraph.Client";
-
     private static readonly RefitSettings RefitSettings = RefitDefaults.For(LangGraphJsonContext.Default);
 
-    private static readonly RunTelemetry Telemetry = LangGraphTelemetry.Instance;
-    private static readonly RunOperation GetThreadRunOperation = new(Telemetry, "GetThreadRun", "/threads/{thread_id}/runs/{run_id}");
+    private static readonly RunEndpoint GetThreadRunEndpoint = new("GetThreadRun", "GET", "/threads/{thread_id}/runs/{run_id}");
 
     private readonly ILangGraphRunsApi _api;
-    private readonly ILogger _logger;
-    private readonly Uri? _server;
+    private readonly RunClientPipeline _pipeline;
 
     // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
-    private readonly IServiceProvider? _ownedServices;
+    private readonly IDisposable? _owner;
 
-    internal LangGraphRunsClient(HttpClient httpClient, ILogger logger, IServiceProvider? ownedServices = null)
+    private LangGraphRunsClient(RunClientContext context)
     {
-        _api = RestService.ForGenerated<ILangGraphRunsApi>(httpClient, RefitSettings);
-        _logger = logger;
-        _server = httpClient.BaseAddress;
-        _ownedServices = ownedServices;
+        _api = RestService.ForGenerated<ILangGraphRunsApi>(context.HttpClient, RefitSettings);
+        _pipeline = context.Pipeline;
+        _owner = context.Owner;
     }
+
+    /// <summary>How <c>AddLangGraphClient</c> plugs this client into the core.</summary>
+    internal static RunClientDefinition<LangGraphClientOptions, ILangGraphRunsClient> Definition { get; } = new()
+    {
+        SourceName = SourceName,
+        HttpClientName = "LangGraph.Client",
+        Telemetry = LangGraphTelemetry.Instance,
+        Validator = LangGraphClientOptionsValidator.Instance,
+        ErrorParser = LangGraphErrorParser.Instance,
+        ApiKeyHeader = "x-api-key",
+        ApiKey = LangGraphApiKey.Resolve,
+        LoggerCategory = typeof(LangGraphRunsClient).FullName,
+        CreateClient = context => new LangGraphRunsClient(context),
+    };
 
     /// <summary>
     /// Creates a client for apps without dependency injection, with the same pipeline as the DI registration.
@@ -51,11 +60,10 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
     public static LangGraphRunsClient Create(Action<LangGraphClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        // Creating the HttpClient applies, and so validates, the options: invalid ones throw here.
-        var client = RunSourceRegistration.CreateStandalone(
-            services => services.AddLangGraphClient(configure), HttpClientName, (http, provider) => new LangGraphRunsClient(http, provider.CreateLogger<LangGraphRunsClient>(), provider));
-        return client;
+        return (LangGraphRunsClient)RunClientRegistration.CreateStandalone(services => services.AddLangGraphClient(configure), Definition);
     }
+
+    RunTelemetry IInstrumentedRunSource.Telemetry => _pipeline.Telemetry;
 
     /// <inheritdoc />
     public string Name => SourceName;
@@ -73,10 +81,9 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
             throw new ArgumentException("The run id must not be Guid.Empty.", nameof(runId));
         }
 
-        return RunResponseReader.ReadAsync(
-            new RunCall(GetThreadRunOperation, _logger, _server, runId.ToString(), threadId.ToString()),
-            (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
-            LangGraphJsonContext.Default.ThreadRun, cancellationToken);
+        return _pipeline.SendAsync(
+            GetThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
+            LangGraphJsonContext.Default.ThreadRun, runId.ToString(), threadId.ToString(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -113,7 +120,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient
             RunId = run.RunId.ToString(),
             ThreadId = run.ThreadId.ToString(),
             AssistantId = run.AssistantId?.ToString(),
-            State = RunStateMapping.FromLangGraph(raw),
+            State = LangGraphRunStates.From(raw),
             RawStatus = raw,
             CreatedAt = run.CreatedAt,
             UpdatedAt = run.UpdatedAt,

@@ -95,8 +95,24 @@ public sealed class WireMockThreadRunTests : IDisposable
         var ex = await Assert.ThrowsAsync<RunValidationException>(() => host.Client.GetThreadRunAsync(ThreadId, RunId));
 
         var error = Assert.Single(ex.Errors);
-        Assert.Equal(["path", "run_id"], error.Loc);
+        Assert.Equal(["path", "run_id"], error.Location);
         Assert.Equal("uuid_parsing", error.Type);
+    }
+
+    [Fact]
+    public async Task Zod_issues_are_typed_errors()
+    {
+        // The Zod reading moved out of the vendor-neutral core into this package's error parser; the message is
+        // asserted by Errors_go_through_the_shared_error_model, the typed list here.
+        Answer(400, """{"success":false,"error":{"issues":[{"code":"invalid_string","validation":"uuid","message":"Invalid uuid","path":["run_id"]},{"code":"custom","message":"Bad"}],"name":"ZodError"}}""");
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAsync<RunValidationException>(() => host.Client.GetThreadRunAsync(ThreadId, RunId));
+
+        Assert.Equal("run_id: Invalid uuid; Bad", ex.ServerMessage);
+        Assert.Collection(ex.Errors,
+            e => { Assert.Equal(["run_id"], e.Location); Assert.Equal("Invalid uuid", e.Message); Assert.Equal("invalid_string", e.Type); },
+            e => { Assert.Empty(e.Location); Assert.Equal("Bad", e.Message); Assert.Equal("custom", e.Type); });
     }
 
     [Fact]

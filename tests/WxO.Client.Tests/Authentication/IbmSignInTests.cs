@@ -290,8 +290,8 @@ public sealed class IbmSignInTests : IDisposable
     {
         var options = new WxOClientOptions { BaseAddress = new Uri(baseAddress), ApiKey = ApiKey };
 
-        Assert.Equal(expected, options.EffectiveMode);
-        Assert.Equal(new Uri(endpoint), options.ResolvedTokenEndpoint);
+        Assert.Equal(expected, IbmSignIn.EffectiveMode(options));
+        Assert.Equal(new Uri(endpoint), IbmSignIn.TokenEndpoint(options));
         Assert.Empty(Failures(options));
     }
 
@@ -305,7 +305,7 @@ public sealed class IbmSignInTests : IDisposable
             AuthenticationMode = AuthenticationMode.McspV2,
         };
 
-        Assert.Equal(new Uri("https://account-iam.platform.saas.ibm.com/api/2.0/services/20f0a1b2-aaaa/apikeys/token"), options.ResolvedTokenEndpoint);
+        Assert.Equal(new Uri("https://account-iam.platform.saas.ibm.com/api/2.0/services/20f0a1b2-aaaa/apikeys/token"), IbmSignIn.TokenEndpoint(options));
     }
 
     [Theory]
@@ -329,8 +329,7 @@ public sealed class IbmSignInTests : IDisposable
 
     private static List<string> Failures(WxOClientOptions options)
     {
-        var failures = new List<string>();
-        options.Validate(failures);
-        return failures;
+        var result = WxOClientOptionsValidator.Instance.Validate(null, options);
+        return [.. result.Failures ?? []];
     }
 }

@@ -96,11 +96,14 @@ public sealed class AssistantRunModelTests
     {
         const string json = """{"detail":[{"loc":["body","items",0,"name"],"msg":"Field required","type":"missing"}]}""";
 
-        var error = Assert.Single(JsonSerializer.Deserialize(json, WxOJsonContext.Default.HttpValidationError)!.Detail!);
+        var details = WxO.Client.Errors.WxOErrorParser.Instance.Parse(json, "application/json")!;
 
-        Assert.Equal(["body", "items", "0", "name"], error.Loc);
+        var error = Assert.Single(details.Errors!);
+        Assert.Equal(["body", "items", "0", "name"], error.Location);
+        Assert.Equal("Field required", error.Message);
+        Assert.Equal("missing", error.Type);
         Assert.Equal("body.items.0.name: Field required", error.ToString());
-        JsonAssert.Equivalent(json, JsonSerializer.Serialize(new HttpValidationError { Detail = [error] }, WxOJsonContext.Default.HttpValidationError));
+        Assert.Equal("body.items.0.name: Field required", details.Message);
     }
 
     [Fact]

@@ -14,15 +14,23 @@ public sealed class SpecContractTests
     private static readonly Dictionary<string, Type> Models = new()
     {
         ["AssistantRun"] = typeof(AssistantRun),
-        ["HTTPValidationError"] = typeof(HttpValidationError),
         ["TextGenerationParameters"] = typeof(TextGenerationParameters),
         ["Guardrails-Output"] = typeof(Guardrails),
-        ["ValidationError"] = typeof(ValidationError),
         ["LengthPenalty"] = typeof(LengthPenalty),
         ["TextGenerationReturnOptions"] = typeof(TextGenerationReturnOptions),
         ["Guardrail"] = typeof(Guardrail),
         ["GuardrailConfig"] = typeof(GuardrailConfig),
         ["MaskProperties"] = typeof(MaskProperties),
+    };
+
+    /// <summary>
+    /// Error schemas are not models: the error parser reads them into <see cref="WxO.Client.ValidationError"/>. These are the
+    /// wire names it reads (a property the spec adds fails the test until the parser is taught it).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ReadByErrorParser = new()
+    {
+        ["HTTPValidationError"] = ["detail"],
+        ["ValidationError"] = ["loc", "msg", "type"],
     };
 
     /// <summary>Enum schemas → the extensible struct and its known values.</summary>
@@ -55,23 +63,31 @@ public sealed class SpecContractTests
                 continue;
             }
 
-            if (!Models.TryGetValue(schemaName, out var model))
+            HashSet<string?> wireNames;
+            if (Models.TryGetValue(schemaName, out var model))
+            {
+                wireNames = model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                    .Where(n => n is not null)
+                    .ToHashSet();
+            }
+            else if (ReadByErrorParser.TryGetValue(schemaName, out var parsed))
+            {
+                wireNames = [.. parsed];
+            }
+            else
             {
                 problems.Add($"schema {schemaName} has no model");
                 continue;
             }
 
-            var wireNames = model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
-                .Where(n => n is not null)
-                .ToHashSet();
             foreach (var property in ((YamlMappingNode)schema["properties"]).Children.Keys)
             {
                 seen++;
                 var wire = ((YamlScalarNode)property).Value!;
                 if (!wireNames.Contains(wire))
                 {
-                    problems.Add($"{schemaName}.{wire} has no [JsonPropertyName(\"{wire}\")] member on {model.Name}");
+                    problems.Add($"{schemaName}.{wire} is not read: no [JsonPropertyName(\"{wire}\")] member on {model?.Name ?? "the error parser"}");
                 }
             }
         }

@@ -1,0 +1,24 @@
+using WxO.Client.Primitives;
+
+namespace LangGraph.Client;
+
+/// <summary>Checks <see cref="LangGraphClientOptions"/> at startup: the shared settings, then the API key.</summary>
+internal sealed class LangGraphClientOptionsValidator : RunClientOptionsValidator<LangGraphClientOptions>
+{
+    public static LangGraphClientOptionsValidator Instance { get; } = new();
+
+    protected override string SectionName => LangGraphClientOptions.DefaultSectionName;
+
+    protected override string ExampleBaseAddress => "https://<deployment>.us.langgraph.app or http://127.0.0.1:2024";
+
+    protected override void Validate(LangGraphClientOptions options, List<string> failures)
+    {
+        base.Validate(options, failures);
+        var key = LangGraphApiKey.Resolve(options);
+        if (key is not null && (string.IsNullOrWhiteSpace(key) || HasLineBreak(key)))
+        {
+            failures.Add($"{SectionName}:ApiKey (or the {string.Join('/', LangGraphClientOptions.ApiKeyEnvironmentVariables)} environment variable) is empty or "
+                + "contains a line break (CR or LF). Set the key without the trailing newline.");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Telemetry;
+using WxO.Client.Diagnostics;
+using WxO.Client.Primitives;
+
+namespace WxO.Client.Http;
+
+/// <summary>
+/// Builds the HttpClient pipeline every run client uses: credentials → resilience → bounded body read → primary
+/// handler. Shared by every run client (and sign-in clients) so all behave the same way under failure.
+/// </summary>
+internal static class RunHttpPipeline
+{
+    /// <summary>
+    /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
+    /// outermost handler, then resilience (total timeout → retry → attempt timeout), then a bounded read of the body.
+    /// </summary>
+    public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
+        where TOptions : RunClientOptions
+    {
+        var builder = services.AddHttpClient(name)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                configureClient?.Invoke(options, client);
+                // With the pipeline on, its total timeout governs; HttpClient's own 100 s default would cut across it.
+                client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : options.Resilience.TotalTimeout;
+                if (options.SendUserAgent)
+                {
+                    // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; Linux)": vendors can tell SDK traffic, and which app.
+                    if (options.ApplicationId is { } applicationId)
+                    {
+                        client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(applicationId));
+                    }
+
+                    client.DefaultRequestHeaders.UserAgent.Add(telemetry.Product);
+                    client.DefaultRequestHeaders.UserAgent.Add(RunTelemetry.Platform);
+                }
+            })
+            // Redirects are not followed: a run API does not redirect, and following one could hand an
+            // x-api-key header to another host (HttpClient only strips Authorization).
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            })
+            // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
+            .RemoveAllLoggers()
+            .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
+        if (outerHandler is not null)
+        {
+            builder.AddHttpMessageHandler(outerHandler);
+        }
+
+        builder.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
+            var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            Configure(pipeline, options, timeProvider, telemetry);
+
+            // Polly logs a handled attempt and each retry at Warning. A retried transient error is not a problem
+            // the operator has to act on (if it persists, the caller gets the exception), so these are Debug here.
+            var telemetryOptions = new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
+            {
+                SeverityProvider = args => args.Event.EventName is "OnRetry" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug : args.Event.Severity,
+            };
+            pipeline.ConfigureTelemetry(telemetryOptions);
+        });
+
+        // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry.
+        builder.AddHttpMessageHandler(sp => new BoundedContentHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseContentBytes));
+        return builder;
+    }
+
+    /// <summary>Total timeout → retry → attempt timeout; nothing else, so the default costs little per call.</summary>
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry)
+    {
+        pipeline.TimeProvider = timeProvider;
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        pipeline.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                // Retry-After is read below so it can be capped; the built-in reading has no cap.
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                OnRetry = args =>
+                {
+                    var errorType = args.Outcome.Result is { } result
+                        ? ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().FullName ?? "unknown";
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType),
+                        new KeyValuePair<string, object?>("server.address", args.Context.GetRequestMessage()?.RequestUri?.Host));
+                    return default;
+                },
+                DelayGenerator = args => ValueTask.FromResult(
+                    RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow()) is { } hint
+                        ? (TimeSpan?)(hint > options.MaxRetryAfter ? options.MaxRetryAfter : hint)
+                        : null),
+            });
+        }
+
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
+    /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+namespace WxO.Client;
+
+/// <summary>
+/// Retries and timeouts for run requests. The pipeline is: total timeout → retry → per-attempt timeout.
+/// Only transient failures are retried: 408, 429, 5xx, network errors and attempt timeouts; only GETs are sent.
+/// </summary>
+public sealed class RunResilienceOptions
+{
+    /// <summary>
+    /// Turns the built-in pipeline on (default) or off. Turn it off when you add your own, e.g. when the host calls
+    /// <c>ConfigureHttpClientDefaults(b =&gt; b.AddStandardResilienceHandler())</c>: two pipelines would multiply retries.
+    /// When off, <see cref="TotalTimeout"/> still applies, as the HttpClient timeout.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Retries after the first attempt (0–10). Default 3.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter. Default 1 s.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest computed backoff delay. Default 30 s.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest wait a server's <c>Retry-After</c> (seconds or HTTP date) can impose; longer hints are cut to this.
+    /// Default 30 s.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of one attempt (10 ms – 1 day). A timed-out attempt is retried. Default 30 s.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Timeout of the whole call, retries and waits included (10 ms – 1 day). Default 2 minutes.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <inheritdoc />
+    public override string ToString()
+        => $"Resilience = {{ Enabled = {Enabled}, MaxRetryAttempts = {MaxRetryAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, "
+            + $"MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
+}

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using WxO.Client.Errors;
+using WxO.Client.Http;
+using WxO.Client.Primitives;
+using WxO.Client.Serialization;
+
+namespace WxO.Client.Authentication;
+
+/// <summary>
+/// An IBM identity service: posts the API key to <paramref name="endpoint"/> through the token client and turns the
+/// answer into a token and its expiry. The subclasses only say what to post and where the token is in the answer.
+/// </summary>
+internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endpoint, TimeProvider time)
+    : CachingAccessTokenProvider(time, RunTelemetry.Core)
+{
+    /// <summary>
+    /// Posts to the identity service and reads its answer. Any failure the server reports (an error status, a body that is
+    /// not a token answer, an over-large body) means the caller cannot sign in, so it becomes a
+    /// <see cref="RunAuthenticationException"/> here; timeouts and network failures keep their own types.
+    /// </summary>
+    protected async Task<T> PostAsync<T>(HttpContent content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            using var response = await RunTransport.SendAsync(
+                (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct), cancellationToken).ConfigureAwait(false);
+            return await RunResponseReader.ReadAsync(response, typeInfo, WxOErrorParser.Instance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunApiException ex)
+        {
+            var signInFailed = new RunAuthenticationException($"Sign-in: {ex.Message}", ex.InnerException);
+            signInFailed.CopyFactsFrom(ex);
+            throw signInFailed;
+        }
+    }
+
+    /// <summary>The lifetime from <c>expires_in</c> when given, else from <paramref name="expiresAt"/>, else from the JWT <c>exp</c>.</summary>
+    protected (string Token, DateTimeOffset? ExpiresAt) Issued(string? token, string field, long? expiresIn, DateTimeOffset? expiresAt = null)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no {field}.");
+        }
+
+        return (token, expiresIn is > 0 ? Time.GetUtcNow().AddSeconds(expiresIn.Value) : expiresAt ?? Jwt.ExpiresAt(token));
+    }
+}
+
+/// <summary>IBM Cloud IAM: a form post of the API key returns <c>access_token</c> with <c>expires_in</c> / <c>expiration</c>.</summary>
+internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
+    : IbmTokenProvider(createClient, endpoint, time)
+{
+    public static readonly Uri DefaultEndpoint = new("https://iam.cloud.ibm.com/identity/token");
+
+    protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var form = new FormUrlEncodedContent([new("grant_type", "urn:ibm:params:oauth:grant-type:apikey"), new("apikey", apiKey)]);
+        var response = await PostAsync(form, WxOJsonContext.Default.IamTokenResponse, cancellationToken).ConfigureAwait(false);
+        return Issued(response.AccessToken, "access_token", response.ExpiresIn,
+            response.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(response.Expiration.Value) : null);
+    }
+}
+
+/// <summary>
+/// IBM MCSP (watsonx Orchestrate SaaS): a JSON post of the API key returns <c>token</c>, with the lifetime in
+/// <c>expires_in</c> when present, else in the JWT's <c>exp</c> claim.
+/// </summary>
+internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
+    : IbmTokenProvider(createClient, endpoint, time)
+{
+    public static readonly Uri DefaultV1Endpoint = new("https://iam.platform.saas.ibm.com/siusermgr/api/1.0/apikeys/token");
+
+    /// <summary>The v2 endpoint; <c>{instance_id}</c> is replaced with the instance id from the base address.</summary>
+    public const string DefaultV2Endpoint = "https://account-iam.platform.saas.ibm.com/api/2.0/services/{instance_id}/apikeys/token";
+
+    protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var json = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest);
+        var response = await PostAsync(json, WxOJsonContext.Default.McspTokenResponse, cancellationToken).ConfigureAwait(false);
+        return Issued(response.Token, "token", response.ExpiresIn);
+    }
+}
+
+/// <summary>Reads the <c>exp</c> claim of a JWT without validating it (the server does that).</summary>
+internal static class Jwt
+{
+    public static DateTimeOffset? ExpiresAt(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            using var document = JsonDocument.Parse(Convert.FromBase64String(payload));
+            return document.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentOutOfRangeException)
+        {
+            // Opaque token: no lifetime known, so it is reused until the server rejects it.
+            return null;
+        }
+    }
+}
