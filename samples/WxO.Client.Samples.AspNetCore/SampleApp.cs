@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using WxO.Client.Models;
@@ -15,13 +17,43 @@ public static class SampleApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // No server configured: use the embedded sandbox, so the sample answers out of the box.
+        var sandbox = SandboxFallback.Apply(builder.Configuration);
+
         builder.Services
             .AddWxOClient(builder.Configuration.GetSection("WxO"))
             .AddLangGraphClient(builder.Configuration.GetSection("LangGraph"));
         builder.Services.AddHealthChecks().AddCheck<WxOHealthCheck>("wxo");
-        builder.Services.AddProblemDetails();
+
+        // The SDK's typed errors become problem responses: the status from the exception type, the detail from its message.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error and (RunApiException or ArgumentException or TimeoutException or HttpRequestException))
+            {
+                context.ProblemDetails.Detail = error is RunApiException { ServerMessage: { } server } ? server : error.Message;
+            }
+        });
 
         var app = builder.Build();
+        if (sandbox is not null)
+        {
+            app.Lifetime.ApplicationStopped.Register(sandbox.Dispose);
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            AllowStatusCode404Response = true,
+            // An unknown run or a bad id is the caller's mistake, not a fault of this app: no error log for those.
+            SuppressDiagnosticsCallback = context => context.Exception is RunNotFoundException or ArgumentException,
+            StatusCodeSelector = error => (int)(error switch
+            {
+                RunNotFoundException => HttpStatusCode.NotFound,
+                ArgumentException => HttpStatusCode.BadRequest,
+                TimeoutException => HttpStatusCode.GatewayTimeout,
+                RunApiException or HttpRequestException => HttpStatusCode.BadGateway,
+                _ => HttpStatusCode.InternalServerError,
+            }),
+        });
 
         app.MapGet("/runs", async (IWxORunsClient runs, int? limit, int? offset, CancellationToken ct)
             => Results.Ok(await runs.ListRunsAsync(limit ?? 20, offset ?? 0, ct)));
@@ -30,28 +62,6 @@ public static class SampleApp
             => Results.Ok(await runs.GetRunAsync(id, ct)));
 
         app.MapHealthChecks("/health", new HealthCheckOptions());
-
-        // The SDK's typed errors become HTTP answers a caller can act on.
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context);
-            }
-            catch (RunNotFoundException ex)
-            {
-                await Results.Problem(ex.ServerMessage ?? "Run not found", statusCode: 404).ExecuteAsync(context);
-            }
-            catch (ArgumentException ex)
-            {
-                await Results.Problem(ex.Message, statusCode: 400).ExecuteAsync(context);
-            }
-            catch (Exception ex) when (ex is RunApiException or TimeoutException or HttpRequestException)
-            {
-                await Results.Problem($"The run server failed: {ex.Message}", statusCode: 502).ExecuteAsync(context);
-            }
-        });
-
         return app;
     }
 

@@ -1,211 +1,192 @@
-using System.Diagnostics;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using LangGraph.Client;
 using Microsoft.Extensions.DependencyInjection;
-using WxO.Client.Authentication;
+using Microsoft.Extensions.Options;
+using WxO.Client.Samples.Console.Scenarios;
 
 namespace WxO.Client.Samples.Console;
 
-/// <summary>The command-line app. Separate from Program.cs so tests can run it in-process.</summary>
+/// <summary>
+/// The command line: parsing (System.CommandLine), which server each source talks to, and one readable line per failure.
+/// Data goes to <c>output</c> (stdout); diagnostics (which servers, errors) to <c>error</c> (stderr), so piped output stays clean.
+/// Exit codes: 0 success; 1 bad command line; 2 the server or the client reported an error; 3 a waited run did not succeed;
+/// 130 cancelled (Ctrl+C).
+/// </summary>
 public static class App
 {
-    private const string Help = """
-        Usage: WxO.Client.Samples.Console <command>
+    public const int Failed = 2;
+    public const int RunDidNotSucceed = 3;
+    public const int Cancelled = 130;
 
-        Commands:
-          list                              list watsonx Orchestrate runs
-          get <runId>                       show one watsonx Orchestrate run
-          wait <runId>                      wait for a watsonx Orchestrate run to finish, showing progress
-          langgraph get <threadId> <runId>  show one LangGraph thread run
-          sandbox                           only run the embedded sandbox and print its addresses (Ctrl+C to stop)
-          --help                            this text
-
-        Real servers (otherwise the embedded sandbox is used):
-          WXO_BASE_URL        e.g. https://api.us-south.watson-orchestrate.cloud.ibm.com/instances/<id>
-          WXO_API_KEY         an IBM API key (exchanged for tokens), or
-          WXO_BEARER_TOKEN    a bearer token (e.g. for the local developer edition, http://localhost:4321/api)
-          LANGGRAPH_URL       e.g. http://127.0.0.1:2024
-          LANGGRAPH_API_KEY   optional, sent as x-api-key
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Where data goes (stdout).</param>
+    /// <param name="error">Where diagnostics go (stderr).</param>
+    /// <param name="environment">Reads an environment variable; tests pass their own.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        environment ??= Environment.GetEnvironmentVariable;
+        var runId = new Argument<string>("runId") { Description = "The run id", Arity = ArgumentArity.ZeroOrOne };
+        var threadId = new Argument<Guid>("threadId") { Description = "The LangGraph thread id (a GUID)" };
+        var langGraphRunId = new Argument<Guid>("runId") { Description = "The LangGraph run id (a GUID)" };
+
+        var list = new Command("list", "List watsonx Orchestrate runs");
+        list.SetAction((_, ct) => WithSources(environment, error, ct, s => ListRuns.RunAsync(s.WxO, output, ct)));
+
+        var get = new Command("get", "Show one watsonx Orchestrate run") { runId };
+        RequireRunId(get, runId);
+        get.SetAction((p, ct) => WithSources(environment, error, ct, s => GetRun.RunAsync(s.WxO, p.GetValue(runId)!, output, ct)));
+
+        var wait = new Command("wait", "Wait for a watsonx Orchestrate run to finish, one line per change of state") { runId };
+        RequireRunId(wait, runId);
+        wait.SetAction((p, ct) => WithSources(environment, error, ct, s => WaitForRun.RunAsync(s.WxO, new RunReference(p.GetValue(runId)!), output, ct)));
+
+        var langGraphGet = new Command("get", "Show one LangGraph thread run") { threadId, langGraphRunId };
+        langGraphGet.SetAction((p, ct) => WithSources(environment, error, ct,
+            s => LangGraphGetRun.RunAsync(s.LangGraph, p.GetValue(threadId), p.GetValue(langGraphRunId), output, ct)));
+        var langGraph = new Command("langgraph", "LangGraph Agent Server runs") { langGraphGet };
+
+        var sandbox = new Command("sandbox", "Only run the embedded sandbox and print its addresses as environment variables (Ctrl+C to stop)");
+        sandbox.SetAction((_, ct) => ServeSandboxAsync(output, ct));
+
+        var root = new RootCommand("""
+            WxO.Client sample: read and wait for runs of IBM watsonx Orchestrate and a LangGraph Agent Server.
+            Each source uses a real server when its variables are set, else the embedded sandbox (fake servers on 127.0.0.1):
+              WXO_BASE_URL + WXO_API_KEY (IBM API key) or WXO_BEARER_TOKEN, optional WXO_AUTH_MODE
+              LANGGRAPH_URL, optional LANGGRAPH_API_KEY (sent as x-api-key)
+            Exit codes: 0 success, 1 bad command line, 2 server or client error, 3 the run did not succeed, 130 cancelled.
+            """)
         {
-            output.WriteLine(Help);
-            return args.Length == 0 ? 1 : 0;
+            list, get, wait, langGraph, sandbox,
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction parseError)
+        {
+            // A usage error is a diagnostic: its lines go to stderr only, and stdout stays empty.
+            parseError.ShowHelp = false;
         }
 
-        var wxoUrl = Environment.GetEnvironmentVariable("WXO_BASE_URL");
-        var langGraphUrl = Environment.GetEnvironmentVariable("LANGGRAPH_URL");
-        using var sandbox = wxoUrl is null || langGraphUrl is null || args[0] == "sandbox" ? Sandbox.Start() : null;
-        if (sandbox is not null)
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        if (parsed.Errors.Count > 0)
         {
-            output.WriteLine($"Using the embedded sandbox (fake WxO at {sandbox.WxOUrl}, fake LangGraph at {sandbox.LangGraphUrl}); "
-                + "set WXO_BASE_URL and LANGGRAPH_URL to use real servers.");
-            output.WriteLine($"  try: wait {Sandbox.SlowRunId}   |   langgraph get {Sandbox.LangGraphThreadId} {Sandbox.LangGraphRunId}");
+            await error.WriteLineAsync("Add --help for usage.");
         }
 
-        if (args[0] == "sandbox")
+        return exit;
+    }
+
+    /// <summary>"missing &lt;runId&gt;" instead of System.CommandLine's generic "Required argument missing".</summary>
+    private static void RequireRunId(Command command, Argument<string> runId)
+        => command.Validators.Add(result =>
         {
-            output.WriteLine($"WXO_BASE_URL={sandbox!.WxOUrl}");
-            output.WriteLine($"WXO_BEARER_TOKEN={Sandbox.Token}");
-            output.WriteLine($"LANGGRAPH_URL={sandbox.LangGraphUrl}");
-            output.WriteLine($"SLOW_RUN_ID={Sandbox.SlowRunId}");
-            output.Flush();
-            using var stop = new CancellationTokenSource();
-            System.Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            try
+            if (string.IsNullOrWhiteSpace(result.GetValue(runId)))
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                result.AddError($"missing <runId>: '{command.Name}' needs the id of a watsonx Orchestrate run.");
             }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: stop serving.
-            }
+        });
 
-            return 0;
-        }
-
-        var services = new ServiceCollection();
-        services
-            .AddWxOClient(o =>
-            {
-                o.BaseAddress = new Uri(wxoUrl ?? sandbox!.WxOUrl);
-                o.ApiKey = sandbox is null ? Environment.GetEnvironmentVariable("WXO_API_KEY") : null;
-                o.BearerToken = sandbox is null ? Environment.GetEnvironmentVariable("WXO_BEARER_TOKEN") : Sandbox.Token;
-                if (Enum.TryParse<AuthenticationMode>(Environment.GetEnvironmentVariable("WXO_AUTH_MODE"), ignoreCase: true, out var mode))
-                {
-                    o.AuthenticationMode = mode;
-                }
-            })
-            .AddLangGraphClient(o => o.BaseAddress = new Uri(langGraphUrl ?? sandbox!.LangGraphUrl));
-        await using var provider = services.BuildServiceProvider();
-
+    /// <summary>Builds the two sources, runs the scenario, and turns every documented failure into one line on stderr.</summary>
+    private static async Task<int> WithSources(Func<string, string?> environment, TextWriter error, CancellationToken cancellationToken, Func<Sources, Task<int>> scenario)
+    {
         try
         {
-            return args switch
-            {
-                ["list"] => await ListAsync(provider.GetRequiredService<IWxORunsClient>(), output),
-                ["get", var runId] => await GetAsync(provider.GetRequiredService<IWxORunsClient>(), runId, output),
-                ["wait", var runId] => await WaitAsync(provider.GetRequiredService<IWxORunsClient>(), new RunReference(runId), output),
-                ["langgraph", "get", var threadId, var runId] => await LangGraphGetAsync(provider.GetRequiredService<ILangGraphRunsClient>(), threadId, runId, output),
-                _ => Usage(output),
-            };
+            await using var sources = Sources.Create(environment, error);
+            return await scenario(sources);
         }
-        catch (Exception ex) when (ex is RunApiException or TimeoutException or HttpRequestException or ArgumentException
-            or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Every documented failure, as one readable line; the exception types carry the details.
-            output.WriteLine($"error: {ex.Message}");
-            return 2;
+            await error.WriteLineAsync("cancelled.");
+            return Cancelled;
         }
-    }
-
-    private static int Usage(TextWriter output)
-    {
-        output.WriteLine(Help);
-        return 1;
-    }
-
-    private static async Task<int> ListAsync(IWxORunsClient client, TextWriter output)
-    {
-        var table = new Table("RUN ID", "STATUS", "STATE", "CREATED", "AGENT");
-        await foreach (var run in client.EnumerateRunsAsync(pageSize: 50))
+        catch (Exception ex) when (ex is RunApiException or TimeoutException or HttpRequestException or ArgumentException or OptionsValidationException
+            or UriFormatException)
         {
-            var snapshot = WxORunsClient.ToSnapshot(run);
-            table.Add(run.Id, run.Status?.Value ?? "-", snapshot.State.ToString(), run.CreatedAt?.ToString("u") ?? "-", run.AgentId ?? "-");
+            // The exception types carry the details; one line is what a person at a terminal needs.
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return Failed;
         }
-
-        table.Write(output);
-        output.WriteLine($"{table.Count} run(s).");
-        return 0;
     }
 
-    private static async Task<int> GetAsync(IWxORunsClient client, string runId, TextWriter output)
+    private static async Task<int> ServeSandboxAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        var run = await client.GetRunAsync(runId);
-        var table = new Table("FIELD", "VALUE");
-        table.Add("id", run.Id);
-        table.Add("status", run.Status?.Value ?? "-");
-        table.Add("thread", run.ThreadId ?? "-");
-        table.Add("agent", run.AgentId ?? "-");
-        table.Add("created", run.CreatedAt?.ToString("u") ?? "-");
-        table.Add("completed", run.CompletedAt?.ToString("u") ?? "-");
-        table.Add("last error", run.LastError ?? "-");
-        table.Write(output);
-        return 0;
-    }
-
-    private static async Task<int> WaitAsync(IRunSource source, RunReference run, TextWriter output)
-    {
-        // A live, redrawn line on a terminal; one line per change when the output is redirected (logs, CI).
-        var live = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
-        var clock = Stopwatch.StartNew();
-        var current = "(starting)";
-        RunSnapshot? final = null;
-        using var stop = new CancellationTokenSource();
-        var ticker = live ? TickAsync() : Task.CompletedTask;
-
-        var polling = new RunPollingOptions { InitialDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(2) };
+        using var sandbox = Sandbox.Start();
+        await output.WriteLineAsync($"WXO_BASE_URL={sandbox.WxOUrl}");
+        await output.WriteLineAsync($"WXO_BEARER_TOKEN={Sandbox.Token}");
+        await output.WriteLineAsync($"LANGGRAPH_URL={sandbox.LangGraphUrl}");
+        await output.WriteLineAsync($"SLOW_RUN_ID={Sandbox.SlowRunId}");
+        await output.FlushAsync(cancellationToken);
         try
         {
-            await foreach (var snapshot in source.WatchAsync(run, polling))
-            {
-                final = snapshot;
-                current = $"{snapshot.State} ({snapshot.RawStatus})";
-                if (!live)
-                {
-                    output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0}s  {current}");
-                }
-            }
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            await stop.CancelAsync();
-            await ticker;
+            // Ctrl+C: stop serving.
         }
 
-        output.WriteLine($"{(live ? "\n" : string.Empty)}Run {run.RunId} ended {final!.State} after {clock.Elapsed.TotalSeconds:0.0}s"
-            + (final.Error is null ? "." : $": {final.Error}"));
-        return final.State == RunState.Succeeded ? 0 : 3;
-
-        async Task TickAsync()
-        {
-            var frames = "|/-\\";
-            for (var i = 0; !stop.IsCancellationRequested; i++)
-            {
-                output.Write($"\r{frames[i % frames.Length]} {current,-28} {clock.Elapsed.TotalSeconds,6:0.0}s");
-                try
-                {
-                    await Task.Delay(100, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        return 0;
     }
 
-    private static async Task<int> LangGraphGetAsync(ILangGraphRunsClient client, string threadId, string runId, TextWriter output)
+    /// <summary>
+    /// The WxO and LangGraph clients, each configured on its own: a real server where its variables are set, the sandbox
+    /// otherwise. The first line on stderr says which is which; the sandbox's token never goes to a real server.
+    /// </summary>
+    private sealed class Sources : IAsyncDisposable
     {
-        if (!Guid.TryParse(threadId, out var thread) || !Guid.TryParse(runId, out var id))
+        private readonly ServiceProvider _provider;
+        private readonly Sandbox? _sandbox;
+
+        private Sources(ServiceProvider provider, Sandbox? sandbox)
         {
-            output.WriteLine("error: LangGraph thread and run ids are GUIDs.");
-            return 1;
+            _provider = provider;
+            _sandbox = sandbox;
         }
 
-        var run = await client.GetThreadRunAsync(thread, id);
-        var snapshot = LangGraphRunsClient.ToSnapshot(run);
-        var table = new Table("FIELD", "VALUE");
-        table.Add("run_id", run.RunId.ToString());
-        table.Add("thread_id", run.ThreadId.ToString());
-        table.Add("assistant_id", run.AssistantId?.ToString() ?? "-");
-        table.Add("status", $"{run.Status?.Value} ({snapshot.State})");
-        table.Add("created_at", run.CreatedAt?.ToString("O") ?? "-");
-        table.Add("updated_at", run.UpdatedAt?.ToString("O") ?? "-");
-        table.Add("multitask", run.MultitaskStrategy?.Value ?? "-");
-        table.Write(output);
-        return 0;
+        public IWxORunsClient WxO => _provider.GetRequiredService<IWxORunsClient>();
+
+        public ILangGraphRunsClient LangGraph => _provider.GetRequiredService<ILangGraphRunsClient>();
+
+        public static Sources Create(Func<string, string?> environment, TextWriter error)
+        {
+            var wxoUrl = environment("WXO_BASE_URL");
+            var langGraphUrl = environment("LANGGRAPH_URL");
+            var sandbox = wxoUrl is null || langGraphUrl is null ? Sandbox.Start() : null;
+            error.WriteLine($"WxO: {(wxoUrl is null ? $"embedded sandbox at {sandbox!.WxOUrl}" : wxoUrl)}; "
+                + $"LangGraph: {(langGraphUrl is null ? $"embedded sandbox at {sandbox!.LangGraphUrl}" : langGraphUrl)}"
+                + (sandbox is null ? string.Empty : $"  (try: wait {Sandbox.SlowRunId})"));
+
+            var services = new ServiceCollection();
+            services
+                .AddWxOClient(o =>
+                {
+                    o.BaseAddress = new Uri(wxoUrl ?? sandbox!.WxOUrl);
+                    if (wxoUrl is null)
+                    {
+                        o.BearerToken = Sandbox.Token;
+                        return;
+                    }
+
+                    o.ApiKey = environment("WXO_API_KEY");
+                    o.BearerToken = environment("WXO_BEARER_TOKEN");
+                    if (Enum.TryParse<WxO.Client.Authentication.AuthenticationMode>(environment("WXO_AUTH_MODE"), ignoreCase: true, out var mode))
+                    {
+                        o.AuthenticationMode = mode;
+                    }
+                })
+                .AddLangGraphClient(o =>
+                {
+                    o.BaseAddress = new Uri(langGraphUrl ?? sandbox!.LangGraphUrl);
+                    o.ApiKey = langGraphUrl is null ? null : environment("LANGGRAPH_API_KEY");
+                    o.ReadApiKeyFromEnvironment = false;
+                });
+            return new Sources(services.BuildServiceProvider(), sandbox);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _provider.DisposeAsync();
+            _sandbox?.Dispose();
+        }
     }
 }

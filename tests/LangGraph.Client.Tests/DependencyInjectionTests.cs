@@ -34,6 +34,44 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Each_builder_in_the_chain_belongs_to_the_client_it_was_returned_for()
+    {
+        var wxoHandler = new CountingHandler();
+        var langGraphHandler = new CountingHandler();
+        using var server = WireMock.Server.WireMockServer.Start();
+        server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(404));
+        IRunClientBuilder? wxo = null;
+        IRunClientBuilder? langGraph = null;
+        using var host = BuildHost(s =>
+        {
+            wxo = s.AddWxOClient(o => { o.BaseAddress = new Uri(server.Url!); o.BearerToken = "t"; });
+            langGraph = wxo.AddLangGraphClient(o => { o.BaseAddress = new Uri(server.Url!); o.ReadApiKeyFromEnvironment = false; });
+            wxo.HttpClientBuilder.AddHttpMessageHandler(() => wxoHandler);
+            langGraph.HttpClientBuilder.AddHttpMessageHandler(() => langGraphHandler);
+        });
+
+        Assert.Equal("wxo", wxo!.SourceName);
+        Assert.Equal("langgraph", langGraph!.SourceName);
+        Assert.Same(wxo.Services, langGraph.Services);
+        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<ILangGraphRunsClient>().GetThreadRunAsync(Guid.NewGuid(), Guid.NewGuid()));
+        Assert.Equal((0, 1), (wxoHandler.Calls, langGraphHandler.Calls));
+        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<IWxORunsClient>().GetRunAsync("r1"));
+        Assert.Equal((1, 1), (wxoHandler.Calls, langGraphHandler.Calls));
+    }
+
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task LangGraph_alone_needs_no_WxO_configuration()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WxO.Client;
 using WxO.Client.Testing;
 using Xunit;
 
@@ -54,5 +55,32 @@ public sealed class ObservabilityTests : IDisposable
         Assert.Contains(records, r => r.Message.StartsWith("GetThreadRun: GET /threads/{thread_id}/runs/{run_id} answered 200", StringComparison.Ordinal));
         Assert.DoesNotContain(records, r => (r.Message + string.Join(",", r.StructuredState ?? [])).Contains("lsv2_pt_secret_key", StringComparison.Ordinal));
         Assert.StartsWith("LangGraph.Client/", Assert.Single(_server.LogEntries).Header("User-Agent"));
+    }
+
+    [Fact]
+    public async Task A_wait_on_a_LangGraph_run_is_a_LangGraph_Client_span_and_metric()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}"))
+            .RespondWith(Response.Create().WithBody(LangGraphTestClient.Run(ThreadId, RunId)));
+        using var spans = new ActivityRecorder("LangGraph.Client", "WxO.Client");
+        using var polls = new MetricCollector<int>(null, "LangGraph.Client", "langgraph.client.wait.polls");
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+
+        var final = await host.Client.WaitForCompletionAsync(new RunReference(RunId.ToString(), ThreadId.ToString()));
+
+        Assert.Equal(RunState.Succeeded, final.State);
+        var wait = Assert.Single(spans.Stopped, s => s.DisplayName == "WaitForCompletion");
+        Assert.Equal("LangGraph.Client", wait.Source.Name);
+        Assert.Equal(RunId.ToString(), wait.GetTagItem("langgraph.run.id"));
+        Assert.Equal(ThreadId.ToString(), wait.GetTagItem("langgraph.thread.id"));
+        Assert.Equal("langgraph", wait.GetTagItem("langgraph.run.source"));
+        Assert.Equal("Succeeded", wait.GetTagItem("langgraph.run.state"));
+        Assert.Equal(1, wait.GetTagItem("langgraph.wait.polls"));
+        Assert.Empty(spans.From("WxO.Client"));
+        var poll = Assert.Single(spans.Stopped, s => s.DisplayName == "GetThreadRun");
+        Assert.Equal(wait.SpanId, poll.ParentSpanId);
+        var measurement = Assert.Single(polls.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal("Succeeded", measurement.Tags["outcome"]);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using WxO.Client.Samples.AspNetCore;
-using WxO.Client.Samples.Console;
+using WxO.Client.Samples;
 using Xunit;
 
 namespace WxO.Client.Samples.Tests;

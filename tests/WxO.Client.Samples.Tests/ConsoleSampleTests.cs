@@ -1,68 +1,125 @@
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client.Samples;
 using WxO.Client.Samples.Console;
 using Xunit;
 
 namespace WxO.Client.Samples.Tests;
 
-/// <summary>The console sample, run in-process with no configuration, so against its embedded sandbox.</summary>
+/// <summary>The console sample, run in-process; with no configuration, against its embedded sandbox.</summary>
 public sealed class ConsoleSampleTests
 {
-    private static async Task<(int Exit, string[] Lines)> RunAsync(params string[] args)
+    private static readonly Dictionary<string, string?> NoConfiguration = [];
+
+    private static async Task<(int Exit, string[] Output, string[] Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var output = new StringWriter();
-        var exit = await App.RunAsync(args, output);
-        return (exit, output.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var error = new StringWriter();
+        var exit = await App.RunAsync(args, output, error, name => environment.GetValueOrDefault(name));
+        return (exit, Lines(output), Lines(error));
+
+        static string[] Lines(StringWriter writer) => writer.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static Task<(int Exit, string[] Output, string[] Error)> RunAsync(params string[] args) => RunAsync(NoConfiguration, args);
+
+    [Fact]
+    public async Task List_prints_only_data_on_stdout_and_says_on_stderr_that_both_sources_are_the_sandbox()
+    {
+        var (exit, output, error) = await RunAsync("list");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("WxO: embedded sandbox at http://127.0.0.1:", error[0]);
+        Assert.Contains("LangGraph: embedded sandbox at http://127.0.0.1:", error[0]);
+        Assert.StartsWith("RUN ID", output[0]);
+        Assert.Contains("STATE", output[0]);
+        Assert.Contains(output, l => l.Contains("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a") && l.Contains("Failed"));
+        Assert.Contains(output, l => l.Contains(Sandbox.SlowRunId));
+        Assert.Equal("6 run(s).", output[^1]);
+        Assert.Equal(9, output.Length);   // header, rule, six runs, count: no banner mixed into the data
     }
 
     [Fact]
-    public async Task List_says_it_uses_the_sandbox_first_and_prints_its_runs()
+    public async Task Wait_on_the_slow_run_shows_each_change_and_ends_Succeeded()
     {
-        var (exit, lines) = await RunAsync("list");
+        var (exit, output, _) = await RunAsync("wait", Sandbox.SlowRunId);
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("Using the embedded sandbox", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("RUN ID", StringComparison.Ordinal) && l.Contains("STATE"));
-        Assert.Contains(lines, l => l.Contains("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a") && l.Contains("Failed"));
-        Assert.Contains(lines, l => l.Contains(Sandbox.SlowRunId));
-        Assert.Equal("6 run(s).", lines[^1]);
-    }
-
-    [Fact]
-    public async Task Wait_on_the_slow_run_shows_progress_and_ends_Succeeded()
-    {
-        var (exit, lines) = await RunAsync("wait", Sandbox.SlowRunId);
-
-        Assert.Equal(0, exit);
-        var progress = lines.Where(l => l.EndsWith(')')).ToList();   // "  0.1s  Pending (pending)"
-        Assert.True(progress.Count >= 2, string.Join('\n', lines));
+        var progress = output.Where(l => l.EndsWith(')')).ToList();   // "  0.1s  Pending (pending)"
+        Assert.True(progress.Count >= 2, string.Join('\n', output));
         Assert.Contains("Succeeded (completed)", progress[^1]);
-        Assert.StartsWith($"Run {Sandbox.SlowRunId} ended Succeeded", lines[^1]);
+        Assert.StartsWith($"Run {Sandbox.SlowRunId} ended Succeeded", output[^1]);
     }
 
     [Fact]
     public async Task LangGraph_get_prints_the_run()
     {
-        var (exit, lines) = await RunAsync("langgraph", "get", Sandbox.LangGraphThreadId, Sandbox.LangGraphRunId);
+        var (exit, output, _) = await RunAsync("langgraph", "get", Sandbox.LangGraphThreadId, Sandbox.LangGraphRunId);
 
         Assert.Equal(0, exit);
-        Assert.Contains(lines, l => l.StartsWith("run_id", StringComparison.Ordinal) && l.Contains(Sandbox.LangGraphRunId));
-        Assert.Contains(lines, l => l.StartsWith("multitask", StringComparison.Ordinal) && l.Contains("reject"));
+        Assert.Contains(output, l => l.StartsWith("run_id", StringComparison.Ordinal) && l.Contains(Sandbox.LangGraphRunId));
+        Assert.Contains(output, l => l.StartsWith("multitask", StringComparison.Ordinal) && l.Contains("reject"));
     }
 
     [Fact]
-    public async Task Unknown_run_is_one_readable_error_line_and_a_non_zero_exit()
+    public async Task Unknown_run_is_one_readable_error_line_on_stderr_and_exit_code_2()
     {
-        var (exit, lines) = await RunAsync("get", "no-such-run");
+        var (exit, output, error) = await RunAsync("get", "no-such-run");
 
-        Assert.Equal(2, exit);
-        Assert.Equal("error: GET /wxo/v1/orchestrate/runs/no-such-run failed with 404 Not Found: Run not found", lines[^1]);
+        Assert.Equal(App.Failed, exit);
+        Assert.Empty(output);
+        Assert.Equal("error: GET /wxo/v1/orchestrate/runs/no-such-run failed with 404 Not Found: Run not found", error[^1]);
     }
 
-    [Fact]
-    public async Task Help_and_bad_commands_print_usage()
+    [Theory]
+    [InlineData("get")]
+    [InlineData("wait")]
+    public async Task A_missing_run_id_is_a_usage_error_before_any_server_starts(string command)
     {
-        Assert.Equal(0, (await RunAsync("--help")).Exit);
-        var (exit, lines) = await RunAsync("frobnicate");
+        var (exit, output, error) = await RunAsync(command);
+
         Assert.Equal(1, exit);
-        Assert.Contains(lines, l => l.StartsWith("Usage:", StringComparison.Ordinal));
+        Assert.Empty(output);
+        Assert.Contains(error, l => l.Contains("runId", StringComparison.Ordinal));
+        Assert.DoesNotContain(error, l => l.Contains("sandbox", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_LangGraph_id_that_is_not_a_guid_is_a_usage_error()
+    {
+        var (exit, _, error) = await RunAsync("langgraph", "get", "not-a-guid", Sandbox.LangGraphRunId);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(error, l => l.Contains("not-a-guid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Help_exits_0_and_an_unknown_command_exits_1()
+    {
+        var (helpExit, help, _) = await RunAsync("--help");
+        Assert.Equal(0, helpExit);
+        Assert.Contains(help, l => l.StartsWith("Usage:", StringComparison.Ordinal));
+
+        var (exit, _, error) = await RunAsync("frobnicate");
+        Assert.Equal(1, exit);
+        Assert.Contains(error, l => l.Contains("frobnicate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_configured_WxO_server_gets_the_users_token_while_LangGraph_stays_on_the_sandbox()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/v1/orchestrate/runs/r1").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"id":"r1","status":"completed"}"""));
+        var environment = new Dictionary<string, string?> { ["WXO_BASE_URL"] = server.Url, ["WXO_BEARER_TOKEN"] = "user-token" };
+
+        var (exit, output, error) = await RunAsync(environment, "get", "r1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(output, l => l.StartsWith("status", StringComparison.Ordinal) && l.Contains("completed"));
+        Assert.StartsWith($"WxO: {server.Url}; LangGraph: embedded sandbox at", error[0]);
+        var request = Assert.Single(server.LogEntries).RequestMessage!;
+        Assert.Equal("Bearer user-token", request.Headers!["Authorization"]!.Single());
     }
 }

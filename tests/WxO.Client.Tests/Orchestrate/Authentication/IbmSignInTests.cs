@@ -13,7 +13,7 @@ using WxO.Client.Authentication;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Authentication;
+namespace WxO.Client.Tests.Orchestrate.Authentication;
 
 public sealed class IbmSignInTests : IDisposable
 {

@@ -4,7 +4,7 @@ using WireMock.Server;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Runs;
+namespace WxO.Client.Tests.Orchestrate.Runs;
 
 /// <summary>Waiting on a WxO run served by WireMock, with fast real-time polling.</summary>
 public sealed class WaitForWxORunTests : IDisposable

@@ -6,7 +6,7 @@ using WireMock.Server;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Reliability;
+namespace WxO.Client.Tests.Core.Reliability;
 
 public sealed class SecurityTests : IDisposable
 {

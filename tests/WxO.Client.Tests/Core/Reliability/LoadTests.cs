@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace WxO.Client.Tests.Reliability;
+namespace WxO.Client.Tests.Core.Reliability;
 
 /// <summary>Memory and time are measured for the whole process, so this runs alone.</summary>
 [CollectionDefinition(nameof(LoadTests), DisableParallelization = true)]

@@ -4,7 +4,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using Xunit;
 
-namespace WxO.Client.Tests.Http;
+namespace WxO.Client.Tests.Core.Errors;
 
 public sealed class ErrorMappingTests : IDisposable
 {

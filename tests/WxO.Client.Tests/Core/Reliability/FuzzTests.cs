@@ -6,7 +6,7 @@ using LangGraph.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace WxO.Client.Tests.Reliability;
+namespace WxO.Client.Tests.Core.Reliability;
 
 /// <summary>
 /// Random and mutated run JSON (AssistantRun and ThreadRun) through the whole client, in-memory transport: the answer

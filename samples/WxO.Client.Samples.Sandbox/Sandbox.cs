@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace WxO.Client.Samples.Console;
+namespace WxO.Client.Samples;
 
 /// <summary>
 /// Fake watsonx Orchestrate and LangGraph servers on 127.0.0.1, so the sample (and its tests, and CI's consumer

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Runs;
+namespace WxO.Client.Tests.Core.Runs;
 
 public sealed class WaitForCompletionTests
 {

@@ -4,7 +4,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using Xunit;
 
-namespace WxO.Client.Tests.Reliability;
+namespace WxO.Client.Tests.Core.Reliability;
 
 public sealed class ChaosTests : IDisposable
 {

@@ -4,7 +4,7 @@ using WxO.Client.Serialization;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Models;
+namespace WxO.Client.Tests.Orchestrate.Models;
 
 public sealed class AssistantRunModelTests
 {

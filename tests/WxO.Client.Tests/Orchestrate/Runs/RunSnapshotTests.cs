@@ -3,7 +3,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using Xunit;
 
-namespace WxO.Client.Tests.Runs;
+namespace WxO.Client.Tests.Orchestrate.Runs;
 
 public sealed class RunSnapshotTests : IDisposable
 {

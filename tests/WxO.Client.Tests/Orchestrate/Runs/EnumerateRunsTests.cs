@@ -4,7 +4,7 @@ using WireMock.Server;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Runs;
+namespace WxO.Client.Tests.Orchestrate.Runs;
 
 public sealed class EnumerateRunsTests : IDisposable
 {

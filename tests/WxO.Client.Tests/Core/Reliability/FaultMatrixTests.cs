@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Testing;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Reliability;
+namespace WxO.Client.Tests.Core.Reliability;
 
 /// <summary>
 /// Every fault a run server or the network can produce ends either in success after retries or in the documented

@@ -5,7 +5,7 @@ using WxO.Client.Testing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
-namespace WxO.Client.Tests.Models;
+namespace WxO.Client.Tests.Orchestrate.Models;
 
 /// <summary>Model drift detector: every property of every schema in the vendor spec has a matching wire member.</summary>
 public sealed class SpecContractTests

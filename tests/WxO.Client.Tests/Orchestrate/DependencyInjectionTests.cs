@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
 
-namespace WxO.Client.Tests;
+namespace WxO.Client.Tests.Orchestrate;
 
 public sealed class DependencyInjectionTests
 {

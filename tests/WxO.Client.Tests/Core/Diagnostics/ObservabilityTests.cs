@@ -12,7 +12,7 @@ using WireMock.Server;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Diagnostics;
+namespace WxO.Client.Tests.Core.Diagnostics;
 
 /// <summary>Spans, metrics and logs are process-wide, so these tests run alone and their counts are exact.</summary>
 [CollectionDefinition(nameof(ObservabilityTests), DisableParallelization = true)]

@@ -7,7 +7,7 @@ using WireMock.Server;
 using WxO.Client.Testing;
 using Xunit;
 
-namespace WxO.Client.Tests.Http;
+namespace WxO.Client.Tests.Core.Http;
 
 public sealed class ResilienceTests : IDisposable
 {
