@@ -4,6 +4,8 @@ using LangGraph.Client.Models;
 using LangGraph.Client.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Refit;
 using SharedSource;
 using WxO.Client;
@@ -23,6 +25,37 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     private static readonly RefitSettings RefitSettings = RefitDefaults.For(LangGraphJsonContext.Default);
 
     private static readonly RunEndpoint GetThreadRunEndpoint = new("GetThreadRun", "GET", "/threads/{thread_id}/runs/{run_id}");
+    private static readonly RunEndpoint ListThreadRunsEndpoint = new("ListThreadRuns", "GET", "/threads/{thread_id}/runs");
+    private static readonly RunEndpoint CreateThreadRunEndpoint = new("CreateThreadRun", "POST", "/threads/{thread_id}/runs");
+    private static readonly RunEndpoint StreamThreadRunEndpoint = new("StreamThreadRun", "POST", "/threads/{thread_id}/runs/stream");
+    private static readonly RunEndpoint CreateThreadRunAndWaitEndpoint = new("CreateThreadRunAndWait", "POST", "/threads/{thread_id}/runs/wait");
+    private static readonly RunEndpoint JoinThreadRunEndpoint = new("JoinThreadRun", "GET", "/threads/{thread_id}/runs/{run_id}/join");
+    private static readonly RunEndpoint JoinThreadRunStreamEndpoint = new("JoinThreadRunStream", "GET", "/threads/{thread_id}/runs/{run_id}/stream");
+    private static readonly RunEndpoint CancelThreadRunEndpoint = new("CancelThreadRun", "POST", "/threads/{thread_id}/runs/{run_id}/cancel");
+    private static readonly RunEndpoint DeleteThreadRunEndpoint = new("DeleteThreadRun", "DELETE", "/threads/{thread_id}/runs/{run_id}");
+    private static readonly RunEndpoint CreateThreadEndpoint = new("CreateThread", "POST", "/threads");
+    private static readonly RunEndpoint GetThreadEndpoint = new("GetThread", "GET", "/threads/{thread_id}");
+    private static readonly RunEndpoint GetThreadStateEndpoint = new("GetThreadState", "GET", "/threads/{thread_id}/state");
+
+    private static readonly LangGraphThreadRequest EmptyThreadRequest = new();
+
+    /// <summary>Create and stream: opened with the POST, re-joined (never re-posted) through the run's stream endpoint.</summary>
+    private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, ThreadRunRequest Request)> CreateStream = new()
+    {
+        Open = static (s, ct) => s.Api.StreamThreadRunAsync(s.ThreadId, s.Request, createsRun: true, streaming: true, ct),
+        Resume = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId
+            ? s.Api.JoinThreadRunStreamAsync(s.ThreadId, runId, point.LastEventId, streaming: true, ct)
+            : null,
+        FailureOf = StreamFailure,
+    };
+
+    /// <summary>Join a run's stream, and re-join it after a break from the last event received.</summary>
+    private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, Guid RunId, string? LastEventId)> JoinStream = new()
+    {
+        Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, streaming: true, ct),
+        Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, streaming: true, ct),
+        FailureOf = StreamFailure,
+    };
 
     private readonly ILangGraphRunsApi _api;
     private readonly RunClientPipeline _pipeline;
@@ -71,22 +104,185 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     /// <inheritdoc />
     public Task<ThreadRun> GetThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
     {
-        if (threadId == Guid.Empty)
-        {
-            throw new ArgumentException("The thread id must not be Guid.Empty.", nameof(threadId));
-        }
-
-        if (runId == Guid.Empty)
-        {
-            throw new ArgumentException("The run id must not be Guid.Empty.", nameof(runId));
-        }
-
+        ValidateIds(threadId, runId);
         return _pipeline.SendAsync(
             GetThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
-            LangGraphJsonContext.Default.ThreadRun, runId.ToString(), threadId.ToString(), cancellationToken);
+            LangGraphJsonContext.Default.ThreadRun, runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ThreadRun>> ListThreadRunsAsync(
+        Guid threadId, int? limit = null, int? offset = null, ThreadRunStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId);
+        if (limit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be at least 1.");
+        }
+
+        if (offset is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
+        }
+
+        return _pipeline.SendAsync(
+            ListThreadRunsEndpoint, (Api: _api, ThreadId: threadId, Limit: limit, Offset: offset, Status: status?.Value),
+            static (s, ct) => s.Api.ListThreadRunsAsync(s.ThreadId, s.Limit, s.Offset, s.Status, ct),
+            LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ThreadRun> EnumerateThreadRunsAsync(
+        Guid threadId, int pageSize = 100, ThreadRunStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
+        ValidateIds(threadId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return EnumerateThreadRunsCoreAsync(threadId, pageSize, status, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ThreadRun> EnumerateThreadRunsCoreAsync(
+        Guid threadId, int pageSize, ThreadRunStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Every id yielded is remembered (16 bytes each): a page that brings no new run ends the iteration, so a server
+        // that ignores offset, repeats pages or cycles through a set of pages cannot make it loop.
+        var seen = new HashSet<Guid>();
+        var offset = 0;
+        while (true)
+        {
+            var page = await ListThreadRunsAsync(threadId, pageSize, offset, status, cancellationToken).ConfigureAwait(false);
+            var fresh = 0;
+            foreach (var run in page)
+            {
+                if (seen.Add(run.RunId))
+                {
+                    fresh++;
+                    yield return run;
+                }
+            }
+
+            if (fresh == 0 || page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            offset += page.Count;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ThreadRun> CreateThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId);
+        ValidateRequest(request, streamingOrWaiting: false);
+        return _pipeline.SendAsync(
+            CreateThreadRunEndpoint, (Api: _api, ThreadId: threadId, Request: request),
+            static (s, ct) => s.Api.CreateThreadRunAsync(s.ThreadId, s.Request, createsRun: true, ct),
+            LangGraphJsonContext.Default.ThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RunStreamEvent> StreamThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId);
+        ValidateRequest(request, streamingOrWaiting: true);
+        return _pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
+            threadId: threadId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RunStreamEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId, runId);
+        if (lastEventId is not null && (lastEventId.Length == 0 || lastEventId.AsSpan().IndexOfAny('\r', '\n') >= 0))
+        {
+            throw new ArgumentException("The last event id must be a non-empty id without line breaks, or null to join from the start.", nameof(lastEventId));
+        }
+
+        return _pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
+            runId.ToString(), threadId.ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<JsonElement> CreateThreadRunAndWaitAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId);
+        ValidateRequest(request, streamingOrWaiting: true);
+        return _pipeline.SendAsync(
+            CreateThreadRunAndWaitEndpoint, (Api: _api, ThreadId: threadId, Request: request),
+            static (s, ct) => s.Api.CreateThreadRunAndWaitAsync(s.ThreadId, s.Request, createsRun: true, longPoll: true, ct),
+            LangGraphJsonContext.Default.JsonElement, JoinFailure, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<JsonElement> JoinThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId, runId);
+        return _pipeline.SendAsync(
+            JoinThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
+            static (s, ct) => s.Api.JoinThreadRunAsync(s.ThreadId, s.RunId, longPoll: true, ct),
+            LangGraphJsonContext.Default.JsonElement, JoinFailure, runId.ToString(), threadId.ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task CancelThreadRunAsync(
+        Guid threadId, Guid runId, RunCancelAction action = RunCancelAction.Interrupt, bool wait = false, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId, runId);
+        var actionValue = action switch
+        {
+            RunCancelAction.Interrupt => "interrupt",
+            RunCancelAction.Rollback => "rollback",
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Use RunCancelAction.Interrupt or RunCancelAction.Rollback."),
+        };
+
+        // Servers read any "wait" value as true (LangGraph.js), so it is only sent when true.
+        return _pipeline.SendWithoutResultAsync(
+            CancelThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId, Action: actionValue, Wait: wait ? "true" : null),
+            static (s, ct) => s.Api.CancelThreadRunAsync(s.ThreadId, s.RunId, s.Action, s.Wait, ct),
+            runId.ToString(), threadId.ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId, runId);
+        return _pipeline.SendWithoutResultAsync(
+            DeleteThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
+            static (s, ct) => s.Api.DeleteThreadRunAsync(s.ThreadId, s.RunId, ct),
+            runId.ToString(), threadId.ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<LangGraphThread> CreateThreadAsync(LangGraphThreadRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        if (request?.ThreadId == Guid.Empty)
+        {
+            throw new ArgumentException("LangGraphThreadRequest.ThreadId must not be Guid.Empty; leave it null to let the server pick one.", nameof(request));
+        }
+
+        return _pipeline.SendAsync(
+            CreateThreadEndpoint, (Api: _api, Request: request ?? EmptyThreadRequest), static (s, ct) => s.Api.CreateThreadAsync(s.Request, ct),
+            LangGraphJsonContext.Default.LangGraphThread, threadId: request?.ThreadId?.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<LangGraphThread> GetThreadAsync(Guid threadId, CancellationToken cancellationToken = default)
+    {
+        ValidateIds(threadId);
+        return _pipeline.SendAsync(
+            GetThreadEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadAsync(s.ThreadId, ct),
+            LangGraphJsonContext.Default.LangGraphThread, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Human in the loop: a run whose own status is <c>success</c> but that left its thread parked (on <c>interrupt()</c> or an
+    /// interrupt-before/after node) reads as <see cref="RunState.RequiresInput"/>; a failed run's <see cref="RunSnapshot.Error"/>
+    /// holds the error of the step that failed. Both come from the thread's state, so they are known while the run is the
+    /// thread's latest (a later run on the same thread hides them). That costs one more request, made only when the run's own
+    /// status is <c>success</c> or <c>error</c>, so never on the polls of a running run.
+    /// </remarks>
     /// <exception cref="ArgumentException"><see cref="RunReference.ThreadId"/> is missing, or an id is not a GUID.</exception>
     public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
     {
@@ -105,11 +301,81 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         }
 
         var value = await GetThreadRunAsync(threadId, runId, cancellationToken).ConfigureAwait(false);
-        return ToSnapshot(value);
+        var snapshot = ToSnapshot(value);
+        if (snapshot.State is not (RunState.Succeeded or RunState.Failed))
+        {
+            return snapshot;
+        }
+
+        // The run's own JSON cannot tell a run parked on interrupt() from a finished one, and carries no error text:
+        // the thread's state can, when this run wrote its latest checkpoint.
+        var state = await GetThreadStateAsync(threadId, cancellationToken).ConfigureAwait(false);
+        if (state?.Metadata?.TryGetValue("run_id", out var writer) != true || writer.ValueKind != JsonValueKind.String
+            || !Guid.TryParse(writer.GetString(), out var writerId) || writerId != runId)
+        {
+            return snapshot;
+        }
+
+        var pending = state.Next is { Count: > 0 } || state.Tasks?.Any(t => t.Interrupts is { Count: > 0 }) == true;
+        return snapshot.State == RunState.Succeeded
+            ? pending ? snapshot with { State = RunState.RequiresInput } : snapshot
+            : snapshot with { Error = state.Tasks?.Select(t => t.Error).FirstOrDefault(e => e is not null) is { } error ? DescribeTaskError(error) : null };
+    }
+
+    /// <summary>The thread's state, or null when the thread (or the endpoint) is not there.</summary>
+    private async Task<ThreadStateSnapshot?> GetThreadStateAsync(Guid threadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.SendAsync(
+                GetThreadStateEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadStateAsync(s.ThreadId, ct),
+                LangGraphJsonContext.Default.ThreadStateSnapshot, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A task's error: LangGraph.js stores <c>{"message", "name"}</c> as JSON text, the Python server plain text.</summary>
+    private static string DescribeTaskError(JsonElement error)
+    {
+        JsonDocument? nested = null;
+        try
+        {
+            var value = error;
+            if (error.ValueKind == JsonValueKind.String && error.GetString() is ['{', ..] text)
+            {
+                try
+                {
+                    nested = JsonDocument.Parse(text);
+                    value = nested.RootElement;
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all: the text is the error.
+                }
+            }
+
+            if (value.ValueKind == JsonValueKind.Object && StringOf(value, "message") is { } message)
+            {
+                return (StringOf(value, "name") ?? StringOf(value, "error")) is { } name ? $"{name}: {message}" : message;
+            }
+
+            return error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
+        }
+        finally
+        {
+            nested?.Dispose();
+        }
     }
 
     /// <summary>The vendor-neutral view of a run you already hold, without another request.</summary>
     /// <param name="run">The run.</param>
+    /// <remarks>
+    /// Reads the run's own status only: a run parked on <c>interrupt()</c> has status <c>success</c> and reads
+    /// <see cref="RunState.Succeeded"/> here; <see cref="GetRunSnapshotAsync"/> tells it apart (<see cref="RunState.RequiresInput"/>).
+    /// </remarks>
     public static RunSnapshot ToSnapshot(ThreadRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -125,5 +391,75 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
             CreatedAt = run.CreatedAt,
             UpdatedAt = run.UpdatedAt,
         };
+    }
+
+    /// <summary>
+    /// A join or wait answer of a failed run: <c>{"__error__": {"error": name, "message": text}}</c> (LangGraph.js nests the
+    /// same object, JSON-encoded, inside <c>message</c>).
+    /// </summary>
+    internal static RunFailure? JoinFailure(JsonElement output)
+        => output.ValueKind == JsonValueKind.Object && output.TryGetProperty("__error__", out var error) ? Failure(error) : null;
+
+    /// <summary>A stream's <c>error</c> event.</summary>
+    internal static RunFailure? StreamFailure(RunStreamEvent e)
+        => e.Event == "error" ? Failure(e.Data) : null;
+
+    private static RunFailure Failure(JsonElement error)
+    {
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            return new RunFailure(null, error.ValueKind == JsonValueKind.String ? error.GetString() : error.GetRawText());
+        }
+
+        var name = StringOf(error, "error");
+        var message = StringOf(error, "message");
+        if (message is ['{', ..])
+        {
+            try
+            {
+                using var nested = JsonDocument.Parse(message);
+                if (nested.RootElement.ValueKind == JsonValueKind.Object && StringOf(nested.RootElement, "message") is { } inner)
+                {
+                    name = StringOf(nested.RootElement, "error") ?? name;
+                    message = inner;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not nested JSON after all: the text is the message.
+            }
+        }
+
+        return new RunFailure(name, message);
+    }
+
+    private static string? StringOf(JsonElement obj, string name)
+        => obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The run id of a stream's <c>Content-Location</c> (<c>…/threads/{thread_id}/runs/{run_id}</c>).</summary>
+    private static Guid? RunIdOf(Uri? contentLocation)
+    {
+        var segments = contentLocation?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var at = Array.LastIndexOf(segments, "runs");
+        return at >= 0 && at + 1 < segments.Length && Guid.TryParse(segments[at + 1], out var runId) ? runId : null;
+    }
+
+    private static void ValidateIds(Guid threadId, Guid? runId = null)
+    {
+        if (threadId == Guid.Empty)
+        {
+            throw new ArgumentException("The thread id must not be Guid.Empty.", nameof(threadId));
+        }
+
+        if (runId == Guid.Empty)
+        {
+            throw new ArgumentException("The run id must not be Guid.Empty.", nameof(runId));
+        }
+    }
+
+    private static void ValidateRequest(ThreadRunRequest request, bool streamingOrWaiting)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(nameof(request), streamingOrWaiting);
     }
 }

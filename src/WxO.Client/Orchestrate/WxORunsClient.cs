@@ -74,7 +74,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
         ValidateRunId(runId, nameof(runId));
         return _pipeline.SendAsync(
             GetRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunAsync(s.RunId, ct),
-            WxOJsonContext.Default.AssistantRun, runId, cancellationToken: cancellationToken);
+            WxOJsonContext.Default.AssistantRun, runId: runId, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

@@ -91,3 +91,22 @@ public class RunAuthenticationException : RunApiException
     /// <summary>Creates the exception with its cause.</summary>
     public RunAuthenticationException(string message, Exception? innerException) : base(message, innerException) { }
 }
+
+/// <summary>
+/// The server reports that the run itself failed, where the call returns the run's outcome (join, wait, a stream's error
+/// event). <see cref="RunApiException.ServerMessage"/> holds the run's error message; the status code is usually 200.
+/// </summary>
+public class RunFailedException : RunApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public RunFailedException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public RunFailedException(string message, Exception? innerException) : base(message, innerException) { }
+
+    /// <summary>The server's name for the error (e.g. <c>ValueError</c>), if it gave one.</summary>
+    public string? ErrorName { get; init; }
+
+    /// <summary>The run that failed, when known.</summary>
+    public string? RunId { get; init; }
+}

@@ -77,6 +77,34 @@ internal static class RunErrorMapper
         return exception;
     }
 
+    /// <summary>A run the server reports as failed inside a success answer (a join body, a stream event).</summary>
+    public static RunFailedException RunFailed(HttpRequestMessage? request, HttpStatusCode? status, RunFailure failure)
+    {
+        var text = new StringBuilder()
+            .Append(request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}")
+            .Append(": the run ");
+        if (failure.RunId is not null)
+        {
+            text.Append(failure.RunId).Append(' ');
+        }
+
+        text.Append("failed");
+        if (failure.ErrorName is not null)
+        {
+            text.Append(" with ").Append(failure.ErrorName);
+        }
+
+        var message = failure.Message is null ? null : Truncate(failure.Message, MaxMessageChars);
+        if (message is not null)
+        {
+            text.Append(": ").Append(message);
+        }
+
+        var exception = new RunFailedException(text.ToString()) { ErrorName = failure.ErrorName, RunId = failure.RunId };
+        exception.SetFacts(status, message, responseBody: null, requestId: null, request?.Method.Method, request?.RequestUri?.AbsolutePath);
+        return exception;
+    }
+
     private static void Fill(RunApiException exception, HttpResponseMessage response, string? requestId, string? serverMessage, string? responseBody)
         => exception.SetFacts(response.StatusCode, serverMessage, responseBody, requestId,
             response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath);

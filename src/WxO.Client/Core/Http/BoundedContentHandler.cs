@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 
+using WxO.Client.Primitives;
+
 namespace WxO.Client.Http;
 
 /// <summary>
@@ -13,6 +15,12 @@ internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (RunRequestOptions.Has(request, RunRequestOptions.Streaming) && response.IsSuccessStatusCode)
+        {
+            // A stream of events is read as it arrives; its size cap applies per event (RunEventStream).
+            return response;
+        }
+
         if (response.Content.Headers.ContentLength is > 0 and var declared && declared > maxBytes)
         {
             response.Dispose();

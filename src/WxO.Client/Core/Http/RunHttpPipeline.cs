@@ -8,6 +8,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Telemetry;
+using Polly.Timeout;
 using WxO.Client.Diagnostics;
 using WxO.Client.Primitives;
 
@@ -32,8 +33,8 @@ internal static class RunHttpPipeline
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
                 configureClient?.Invoke(options, client);
-                // With the pipeline on, its total timeout governs; HttpClient's own 100 s default would cut across it.
-                client.Timeout = options.Resilience.Enabled ? Timeout.InfiniteTimeSpan : options.Resilience.TotalTimeout;
+                // The pipeline's timeouts govern (per request kind); HttpClient's own 100 s default would cut across them.
+                client.Timeout = Timeout.InfiniteTimeSpan;
                 if (options.SendUserAgent)
                 {
                     // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; Linux)": vendors can tell SDK traffic, and which app.
@@ -76,21 +77,25 @@ internal static class RunHttpPipeline
             pipeline.ConfigureTelemetry(telemetryOptions);
         });
 
-        // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry.
+        // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry. Streams are not read here.
         builder.AddHttpMessageHandler(sp => new BoundedContentHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseContentBytes));
         return builder;
     }
 
-    /// <summary>Total timeout → retry → attempt timeout; nothing else, so the default costs little per call.</summary>
+    /// <summary>
+    /// Total timeout → retry → attempt timeout; nothing else, so the default costs little per call. Turned off, only the
+    /// total timeout stays. Long-polls get <see cref="RunResilienceOptions.LongPollTimeout"/> for both timeouts, and a
+    /// request that creates a run is retried only when its connection could not be made.
+    /// </summary>
     internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry)
     {
         pipeline.TimeProvider = timeProvider;
+        pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(TimeoutOf(args.Context, options.TotalTimeout, options)) });
         if (!options.Enabled)
         {
             return;
         }
 
-        pipeline.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -102,7 +107,7 @@ internal static class RunHttpPipeline
                 MaxDelay = options.MaxDelay,
                 // Retry-After is read below so it can be capped; the built-in reading has no cap.
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
                 OnRetry = args =>
                 {
                     var errorType = args.Outcome.Result is { } result
@@ -119,8 +124,20 @@ internal static class RunHttpPipeline
             });
         }
 
-        pipeline.AddTimeout(options.AttemptTimeout);
+        pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(TimeoutOf(args.Context, options.AttemptTimeout, options)) });
     }
+
+    private static TimeSpan TimeoutOf(ResilienceContext context, TimeSpan shortCall, RunResilienceOptions options)
+        => RunRequestOptions.Has(context.GetRequestMessage(), RunRequestOptions.LongPoll) ? options.LongPollTimeout : shortCall;
+
+    /// <summary>
+    /// Transient failures are retried; for a request that creates a run, only a failure to connect (the request cannot
+    /// have reached the server), since a second copy would start a second run.
+    /// </summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+        => HttpClientResiliencePredicates.IsTransient(outcome)
+            && (!RunRequestOptions.Has(request, RunRequestOptions.CreatesRun)
+                || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
 
     /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)

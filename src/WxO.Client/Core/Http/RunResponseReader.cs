@@ -13,7 +13,6 @@ internal static class RunResponseReader
 {
     /// <summary>The model in a success answer; a typed exception for an error answer or a body that is not the model.</summary>
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, CancellationToken cancellationToken)
-        where T : class
     {
         await EnsureSuccessAsync(response, errorParser, cancellationToken).ConfigureAwait(false);
         T? value;
@@ -39,7 +38,8 @@ internal static class RunResponseReader
             throw RunErrorMapper.InvalidBody(response, typeof(T).Name, ex.Message, ex);
         }
 
-        return value ?? throw RunErrorMapper.InvalidBody(response, typeof(T).Name, "the body is empty or null", null);
+        // A model may not be JSON null; a free-form value (JsonElement) may.
+        return value is null ? throw RunErrorMapper.InvalidBody(response, typeof(T).Name, "the body is empty or null", null) : value;
     }
 
     /// <summary>Returns for a success status; throws the typed exception for an error answer.</summary>

@@ -39,14 +39,28 @@ public abstract class RunClientOptions
     public bool SendUserAgent { get; set; } = true;
 
     /// <summary>
-    /// The largest response body read (default 16 MiB). A larger one fails with <see cref="RunApiException"/> instead of
-    /// filling memory; raise it if you list very large pages.
+    /// The largest response body read (default 16 MiB), and the largest single event of a stream. A larger one fails with
+    /// <see cref="RunApiException"/> instead of filling memory; raise it if you list very large pages.
     /// </summary>
     public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a stream of events may stay silent (no bytes at all) before the client treats the connection as dead and
+    /// reconnects (where the server lets a stream be joined) or fails with <see cref="TimeoutException"/>. Default 5 minutes.
+    /// </summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many times in a row a broken or silent stream is re-joined (with <c>Last-Event-ID</c>, backing off from
+    /// <see cref="RunResilienceOptions.BaseDelay"/>) before the error reaches the caller. Never re-sends the request that
+    /// started the run. Default 3; 0 turns reconnection off.
+    /// </summary>
+    public int StreamReconnectAttempts { get; set; } = 3;
 
     /// <summary>Describes the options without any secret.</summary>
     public override string ToString()
         => $"{GetType().Name} {{ BaseAddress = {BaseAddress}, BearerToken = {(BearerToken is null ? "(none)" : "***")}, "
             + $"TokenProvider = {(TokenProvider is null ? "(none)" : TokenProvider.GetType().Name)}, AllowInsecureHttp = {AllowInsecureHttp}, "
-            + $"ApplicationId = {ApplicationId}, SendUserAgent = {SendUserAgent}, MaxResponseContentBytes = {MaxResponseContentBytes}, {Resilience} }}";
+            + $"ApplicationId = {ApplicationId}, SendUserAgent = {SendUserAgent}, MaxResponseContentBytes = {MaxResponseContentBytes}, "
+            + $"StreamIdleTimeout = {StreamIdleTimeout}, StreamReconnectAttempts = {StreamReconnectAttempts}, {Resilience} }}";
 }

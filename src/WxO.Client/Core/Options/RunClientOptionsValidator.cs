@@ -92,6 +92,7 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
         }
 
         ValidateResilience(options.Resilience, $"{s}:Resilience:", failures);
+        ValidateStreaming(options, s, failures);
     }
 
     private static void ValidateResilience(RunResilienceOptions resilience, string p, List<string> failures)
@@ -118,6 +119,11 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
             failures.Add($"{p}AttemptTimeout must be between 10 ms and 1 day (was {resilience.AttemptTimeout}).");
         }
 
+        if (resilience.LongPollTimeout < min || resilience.LongPollTimeout > max)
+        {
+            failures.Add($"{p}LongPollTimeout must be between 10 ms and 1 day (was {resilience.LongPollTimeout}).");
+        }
+
         if (resilience.TotalTimeout < min || resilience.TotalTimeout > max)
         {
             failures.Add($"{p}TotalTimeout must be between 10 ms and 1 day (was {resilience.TotalTimeout}).");
@@ -125,6 +131,19 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
         else if (resilience.Enabled && resilience.TotalTimeout < resilience.AttemptTimeout)
         {
             failures.Add($"{p}TotalTimeout ({resilience.TotalTimeout}) must not be shorter than AttemptTimeout ({resilience.AttemptTimeout}).");
+        }
+    }
+
+    private static void ValidateStreaming(RunClientOptions options, string s, List<string> failures)
+    {
+        if (options.StreamIdleTimeout < TimeSpan.FromSeconds(1) || options.StreamIdleTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{s}:StreamIdleTimeout must be between 1 s and 1 day (was {options.StreamIdleTimeout}).");
+        }
+
+        if (options.StreamReconnectAttempts is < 0 or > 100)
+        {
+            failures.Add($"{s}:StreamReconnectAttempts must be between 0 and 100 (was {options.StreamReconnectAttempts}).");
         }
     }
 

@@ -2,14 +2,16 @@ namespace WxO.Client;
 
 /// <summary>
 /// Retries and timeouts for run requests. The pipeline is: total timeout → retry → per-attempt timeout.
-/// Only transient failures are retried: 408, 429, 5xx, network errors and attempt timeouts; only GETs are sent.
+/// Only transient failures are retried: 408, 429, 5xx, network errors and attempt timeouts. A request that starts a run
+/// is retried only when its connection could not be made: once it may have reached the server, a retry could start a
+/// second run.
 /// </summary>
 public sealed class RunResilienceOptions
 {
     /// <summary>
     /// Turns the built-in pipeline on (default) or off. Turn it off when you add your own, e.g. when the host calls
     /// <c>ConfigureHttpClientDefaults(b =&gt; b.AddStandardResilienceHandler())</c>: two pipelines would multiply retries.
-    /// When off, <see cref="TotalTimeout"/> still applies, as the HttpClient timeout.
+    /// When off, only <see cref="TotalTimeout"/> (and <see cref="LongPollTimeout"/> for long-polls) still applies.
     /// </summary>
     public bool Enabled { get; set; } = true;
 
@@ -34,8 +36,16 @@ public sealed class RunResilienceOptions
     /// <summary>Timeout of the whole call, retries and waits included (10 ms – 1 day). Default 2 minutes.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Timeout of a long-poll (a call the server answers only when a run ends: join, create-and-wait), used as both its
+    /// attempt and its total timeout instead of the short-call ones (10 ms – 1 day). Default 1 hour. Streams are not
+    /// long-polls: their timeouts end when the headers arrive, and an idle watchdog (<see cref="RunClientOptions.StreamIdleTimeout"/>)
+    /// takes over.
+    /// </summary>
+    public TimeSpan LongPollTimeout { get; set; } = TimeSpan.FromHours(1);
+
     /// <inheritdoc />
     public override string ToString()
         => $"Resilience = {{ Enabled = {Enabled}, MaxRetryAttempts = {MaxRetryAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, "
-            + $"MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
+            + $"MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, LongPollTimeout = {LongPollTimeout} }}";
 }

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
 using WxO.Client.Diagnostics;
+using WxO.Client.Errors;
 using WxO.Client.Http;
+using WxO.Client.Streaming;
 
 namespace WxO.Client.Primitives;
 
@@ -16,12 +19,14 @@ public sealed class RunClientPipeline
 {
     private readonly ILogger _logger;
 
-    internal RunClientPipeline(RunTelemetry telemetry, RunErrorParser? errorParser, ILogger logger, Uri? server)
+    internal RunClientPipeline(RunTelemetry telemetry, RunErrorParser? errorParser, ILogger logger, Uri? server, RunClientOptions options, TimeProvider time)
     {
         Telemetry = telemetry;
         ErrorParser = errorParser;
         _logger = logger;
         Server = server;
+        Options = options;
+        Time = time;
     }
 
     /// <summary>The telemetry identity the calls report under.</summary>
@@ -31,6 +36,11 @@ public sealed class RunClientPipeline
 
     internal Uri? Server { get; }
 
+    /// <summary>The client's options as they were when it was built (streaming limits, backoff).</summary>
+    internal RunClientOptions Options { get; }
+
+    internal TimeProvider Time { get; }
+
     /// <summary>Sends a request and reads the model from its answer.</summary>
     /// <typeparam name="T">The model.</typeparam>
     /// <typeparam name="TState">What <paramref name="send"/> needs, passed through so it can be a static lambda.</typeparam>
@@ -38,6 +48,8 @@ public sealed class RunClientPipeline
     /// <param name="state">Passed to <paramref name="send"/>.</param>
     /// <param name="send">Starts the request on the client's HttpClient (e.g. a Refit method returning the raw response).</param>
     /// <param name="typeInfo">The model's source-generated metadata.</param>
+    /// <param name="failureOf">Recognises a success answer that reports the run failed (e.g. a join body); the call then
+    /// ends with <see cref="RunFailedException"/>. Null when the answer cannot report that.</param>
     /// <param name="runId">The run the call is about, for the span; null if none.</param>
     /// <param name="threadId">The thread the call is about, for the span; null if none.</param>
     /// <param name="cancellationToken">The caller's token, to tell its cancellation from a timeout.</param>
@@ -46,10 +58,10 @@ public sealed class RunClientPipeline
         TState state,
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<T> typeInfo,
+        Func<T, RunFailure?>? failureOf = null,
         string? runId = null,
         string? threadId = null,
         CancellationToken cancellationToken = default)
-        where T : class
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(send);
@@ -61,6 +73,11 @@ public sealed class RunClientPipeline
             using var response = await RunTransport.SendAsync(state, send, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
             var value = await RunResponseReader.ReadAsync(response, typeInfo, ErrorParser, cancellationToken).ConfigureAwait(false);
+            if (failureOf?.Invoke(value) is { } failure)
+            {
+                throw RunErrorMapper.RunFailed(response.RequestMessage, response.StatusCode, failure);
+            }
+
             scope.Succeeded(status.Value);
             return value;
         }
@@ -72,7 +89,12 @@ public sealed class RunClientPipeline
     }
 
     /// <summary>Sends a request whose success answer carries nothing the caller needs (any 2xx, with or without a body).</summary>
-    /// <inheritdoc cref="SendAsync{T, TState}" />
+    /// <param name="endpoint">The endpoint, for diagnostics.</param>
+    /// <param name="state">Passed to <paramref name="send"/>.</param>
+    /// <param name="send">Starts the request on the client's HttpClient.</param>
+    /// <param name="runId">The run the call is about, for the span; null if none.</param>
+    /// <param name="threadId">The thread the call is about, for the span; null if none.</param>
+    /// <param name="cancellationToken">The caller's token, to tell its cancellation from a timeout.</param>
     public async Task SendWithoutResultAsync<TState>(
         RunEndpoint endpoint,
         TState state,
@@ -96,6 +118,70 @@ public sealed class RunClientPipeline
         {
             scope.Failed(status, ex);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a stream of events and yields each as it arrives: one span from the request to the end of the stream, a body
+    /// never buffered whole (each event capped at <see cref="RunClientOptions.MaxResponseContentBytes"/>), an idle watchdog
+    /// (<see cref="RunClientOptions.StreamIdleTimeout"/>), and, where <see cref="RunStreamDefinition{TState}.Resume"/> allows,
+    /// re-joining after a break from the last event id. Stopping the enumeration (or cancelling) closes the connection at once.
+    /// </summary>
+    /// <typeparam name="TState">What the definition's delegates need.</typeparam>
+    /// <param name="endpoint">The endpoint, for diagnostics.</param>
+    /// <param name="definition">How the stream is opened, re-joined and read.</param>
+    /// <param name="state">Passed to the definition's delegates.</param>
+    /// <param name="runId">The run the stream is about, for the span; null if not known yet.</param>
+    /// <param name="threadId">The thread the stream is about, for the span; null if none.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    public async IAsyncEnumerable<RunStreamEvent> StreamAsync<TState>(
+        RunEndpoint endpoint,
+        RunStreamDefinition<TState> definition,
+        TState state,
+        string? runId = null,
+        string? threadId = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(definition);
+        var scope = RunCallScope.Start(Telemetry, endpoint, _logger, Server, runId, threadId);
+        var session = new RunStreamSession<TState>(this, definition, state);
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                RunStreamEvent? next;
+                try
+                {
+                    next = await session.NextAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    error = ex;
+                    throw;
+                }
+
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                yield return next;
+            }
+        }
+        finally
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            if (error is null)
+            {
+                // Ended, or the caller stopped reading: either way the call itself did not fail.
+                scope.Succeeded(session.Status ?? 0);
+            }
+            else
+            {
+                scope.Failed(session.Status, error);
+            }
         }
     }
 }

@@ -133,14 +133,17 @@ public static class RunClientRegistration
         }
     }
 
-    private static RunClientContext CreateContext<TOptions, TClient>(IServiceProvider services, RunClientDefinition<TOptions, TClient> definition, IDisposable? owner)
+    private static RunClientContext CreateContext<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TClient>(IServiceProvider services, RunClientDefinition<TOptions, TClient> definition, IDisposable? owner)
         where TOptions : RunClientOptions
         where TClient : class, IRunSource
     {
         // Creating the HttpClient applies, and so validates, the options.
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(definition.HttpClientName);
         var logger = services.CreateLogger(definition.LoggerCategory ?? definition.HttpClientName);
-        var pipeline = new RunClientPipeline(definition.Telemetry, definition.ErrorParser, logger, http.BaseAddress);
+        var options = services.GetRequiredService<IOptions<TOptions>>().Value;
+        var pipeline = new RunClientPipeline(definition.Telemetry, definition.ErrorParser, logger, http.BaseAddress, options,
+            services.GetService<TimeProvider>() ?? TimeProvider.System);
         return new RunClientContext(http, pipeline, services, owner);
     }
 

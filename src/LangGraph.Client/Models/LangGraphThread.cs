@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LangGraph.Client.Models;
+
+/// <summary>A thread: the conversation and state that a sequence of runs works on (<c>GET /threads/{thread_id}</c>).</summary>
+public sealed record LangGraphThread
+{
+    /// <summary>The thread id.</summary>
+    [JsonPropertyName("thread_id")] public required Guid ThreadId { get; init; }
+
+    /// <summary>When the thread was created.</summary>
+    [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the thread last changed.</summary>
+    [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>When the thread's state last changed.</summary>
+    [JsonPropertyName("state_updated_at")] public DateTimeOffset? StateUpdatedAt { get; init; }
+
+    /// <summary>The thread metadata.</summary>
+    [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+
+    /// <summary>The thread config.</summary>
+    [JsonPropertyName("config")] public IReadOnlyDictionary<string, JsonElement>? Config { get; init; }
+
+    /// <summary>The thread status: <c>idle</c>, <c>busy</c>, <c>interrupted</c> or <c>error</c>.</summary>
+    [JsonPropertyName("status")] public ThreadStatus? Status { get; init; }
+
+    /// <summary>The thread's current state values.</summary>
+    [JsonPropertyName("values")] public JsonElement? Values { get; init; }
+
+    /// <summary>The pending interrupts, per task id: what the graph asked (each interrupt's <see cref="ThreadInterrupt.Value"/>).</summary>
+    [JsonPropertyName("interrupts")] public IReadOnlyDictionary<string, IReadOnlyList<ThreadInterrupt>>? Interrupts { get; init; }
+
+    /// <summary>Fields the server sent that this version of the client does not model.</summary>
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>One pending <c>interrupt()</c>: answer it with a run whose <see cref="RunCommand.Resume"/> is the reply.</summary>
+public sealed record ThreadInterrupt
+{
+    /// <summary>The interrupt id.</summary>
+    [JsonPropertyName("id")] public string? Id { get; init; }
+
+    /// <summary>The value the graph passed to <c>interrupt()</c> (e.g. the question to ask a person).</summary>
+    [JsonPropertyName("value")] public JsonElement Value { get; init; }
+
+    /// <summary>Fields the server sent that this version of the client does not model.</summary>
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>What to create a thread with (<c>POST /threads</c>); everything is optional.</summary>
+public sealed record LangGraphThreadRequest
+{
+    /// <summary>The id to give the thread; the server picks one when null.</summary>
+    [JsonPropertyName("thread_id")] public Guid? ThreadId { get; init; }
+
+    /// <summary>Metadata to store on the thread.</summary>
+    [JsonPropertyName("metadata")] public System.Text.Json.Nodes.JsonObject? Metadata { get; init; }
+
+    /// <summary>What to do when <see cref="ThreadId"/> exists; the server's default is <see cref="ThreadIfExists.Raise"/> (409).</summary>
+    [JsonPropertyName("if_exists")] public ThreadIfExists? IfExists { get; init; }
+}
