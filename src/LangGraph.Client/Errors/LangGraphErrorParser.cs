@@ -28,6 +28,20 @@ internal sealed class LangGraphErrorParser : RunErrorParser
         }
     }
 
+    /// <summary>A join or wait whose run failed, answered with an error status: the same <c>__error__</c> body as a 200.</summary>
+    public override RunFailure? ParseRunFailure(string body, string? mediaType)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return LangGraphRunsClient.JoinFailure(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static RunErrorDetails? ZodError(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object

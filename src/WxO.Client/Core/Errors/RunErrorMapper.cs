@@ -32,7 +32,13 @@ internal static class RunErrorMapper
     public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, RunErrorParser? parser, CancellationToken cancellationToken)
     {
         var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var details = Interpret(body, response.Content.Headers.ContentType?.MediaType, parser);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (body.AsSpan().Trim().Length > 0 && parser?.ParseRunFailure(body, mediaType) is { } failure)
+        {
+            return RunFailed(response.RequestMessage, response.StatusCode, failure, Truncate(body, MaxKeptBodyChars), FindRequestId(response));
+        }
+
+        var details = Interpret(body, mediaType, parser);
         var serverMessage = details?.Message is { } found ? Truncate(found, MaxMessageChars) : null;
         var status = response.StatusCode;
         var requestId = FindRequestId(response);
@@ -78,7 +84,8 @@ internal static class RunErrorMapper
     }
 
     /// <summary>A run the server reports as failed inside a success answer (a join body, a stream event).</summary>
-    public static RunFailedException RunFailed(HttpRequestMessage? request, HttpStatusCode? status, RunFailure failure)
+    public static RunFailedException RunFailed(HttpRequestMessage? request, HttpStatusCode? status, RunFailure failure,
+        string? responseBody = null, string? requestId = null)
     {
         var text = new StringBuilder()
             .Append(request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}")
@@ -100,8 +107,9 @@ internal static class RunErrorMapper
             text.Append(": ").Append(message);
         }
 
+        AppendRequestId(text, requestId);
         var exception = new RunFailedException(text.ToString()) { ErrorName = failure.ErrorName, RunId = failure.RunId };
-        exception.SetFacts(status, message, responseBody: null, requestId: null, request?.Method.Method, request?.RequestUri?.AbsolutePath);
+        exception.SetFacts(status, message, responseBody, requestId, request?.Method.Method, request?.RequestUri?.AbsolutePath);
         return exception;
     }
 

@@ -13,6 +13,14 @@ public abstract class RunErrorParser
     /// <param name="mediaType">The body's media type, if the server sent one.</param>
     /// <returns>The message and errors, or <see langword="null"/> when the body is not of this vendor's shapes.</returns>
     public abstract RunErrorDetails? Parse(string body, string? mediaType);
+
+    /// <summary>
+    /// Recognises an error body that reports the run itself failed (not the request): the call then ends with
+    /// <see cref="RunFailedException"/>, whatever the status. The default recognises none.
+    /// </summary>
+    /// <param name="body">The start of the body as text (at most 64 KiB); never empty.</param>
+    /// <param name="mediaType">The body's media type, if the server sent one.</param>
+    public virtual RunFailure? ParseRunFailure(string body, string? mediaType) => null;
 }
 
 /// <summary>What a <see cref="RunErrorParser"/> found in an error body.</summary>
