@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LangGraph.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,7 +46,19 @@ public static class App
         var langGraphGet = new Command("get", "Show one LangGraph thread run") { threadId, langGraphRunId };
         langGraphGet.SetAction((p, ct) => WithSources(environment, error, ct,
             s => LangGraphGetRun.RunAsync(s.LangGraph, p.GetValue(threadId), p.GetValue(langGraphRunId), output, ct)));
-        var langGraph = new Command("langgraph", "LangGraph Agent Server runs") { langGraphGet };
+        var graphId = new Argument<string>("graphId") { Description = "The graph id (as in langgraph.json) or an assistant id" };
+        var input = new Option<string?>("--input") { Description = "The run's input as JSON, e.g. '{\"topic\":\"cats\"}'" };
+        var langGraphRun = new Command("run", "Start a LangGraph run on a new thread and print its events as they arrive") { graphId, input };
+        langGraphRun.Validators.Add(result =>
+        {
+            if (result.GetValue(input) is { } text && !IsJson(text))
+            {
+                result.AddError($"--input is not valid JSON: {text}");
+            }
+        });
+        langGraphRun.SetAction((p, ct) => WithSources(environment, error, ct, s => LangGraphStreamRun.RunAsync(
+            s.LangGraph, p.GetValue(graphId)!, p.GetValue(input) is { } text ? JsonNode.Parse(text) : null, output, ct)));
+        var langGraph = new Command("langgraph", "LangGraph Agent Server runs") { langGraphGet, langGraphRun };
 
         var sandbox = new Command("sandbox", "Only run the embedded sandbox and print its addresses as environment variables (Ctrl+C to stop)");
         sandbox.SetAction((_, ct) => ServeSandboxAsync(output, ct));
@@ -74,6 +88,19 @@ public static class App
         }
 
         return exit;
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            JsonNode.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>"missing &lt;runId&gt;" instead of System.CommandLine's generic "Required argument missing".</summary>

@@ -121,21 +121,83 @@ public sealed class Sandbox : IDisposable
                 return;
             }
 
-            try
+            // Each request on its own: a stream must not hold up the others.
+            _ = HandleAsync(context);
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            if (!await TryStreamAsync(context))
             {
                 var (status, contentType, body) = Answer(context.Request);
-                var bytes = Encoding.UTF8.GetBytes(body);
-                context.Response.StatusCode = status;
-                context.Response.ContentType = contentType;
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away; nothing to answer.
+                await WriteAsync(context.Response, status, body, contentType);
             }
         }
+        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client went away; nothing to answer.
+        }
+    }
+
+    /// <summary>
+    /// LangGraph streams, like the real server's: <c>metadata</c> with the run id, then the state after each of three steps
+    /// (300 ms apart), with <c>Content-Location</c> pointing at the run.
+    /// </summary>
+    private static async Task<bool> TryStreamAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var path = request.Url!.AbsolutePath;
+        const string Threads = "/langgraph/threads";
+        if (request.HttpMethod == "POST" && path == Threads)
+        {
+            await WriteAsync(context.Response, 200, "{\"thread_id\":\"" + Guid.NewGuid() + "\",\"status\":\"idle\",\"metadata\":{}}");
+            return true;
+        }
+
+        if (request.HttpMethod != "POST" || !path.StartsWith(Threads + "/", StringComparison.Ordinal) || !path.EndsWith("/runs/stream", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        using var body = new StreamReader(request.InputStream, Encoding.UTF8);
+        using var json = System.Text.Json.JsonDocument.Parse(await body.ReadToEndAsync());
+        var input = json.RootElement.TryGetProperty("input", out var i) ? i.GetRawText() : "null";
+        var threadId = path[(Threads.Length + 1)..path.IndexOf("/runs/", StringComparison.Ordinal)];
+        var runId = Guid.NewGuid();
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream";
+        response.SendChunked = true;
+        response.Headers["Content-Location"] = $"/threads/{threadId}/runs/{runId}";
+        var events = new List<string> { $"event: metadata\ndata: {{\"run_id\":\"{runId}\",\"attempt\":1}}\nid: 0\n\n" };
+        for (var step = 1; step <= 3; step++)
+        {
+            var result = step == 3 ? ",\"result\":\"done\"" : string.Empty;
+            events.Add($"event: values\ndata: {{\"input\":{input},\"step\":{step}{result}}}\nid: {step}\n\n");
+        }
+
+        foreach (var e in events)
+        {
+            await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(e));
+            await response.OutputStream.FlushAsync();
+            await Task.Delay(300);
+        }
+
+        response.Close();
+        return true;
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, int status, string body, string contentType = "application/json")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
     }
 
     private (int Status, string ContentType, string Body) Answer(HttpListenerRequest request)

@@ -51,7 +51,7 @@ public sealed class WireMockThreadRunTests : IDisposable
         Answer(200, $$"""
             {"run_id":"{{RunId}}","thread_id":"{{ThreadId}}","assistant_id":"fe096781-5601-53d2-b2f6-0d3403f7e9ca",
              "created_at":"2026-11-23T10:15:43.123456+08:00","updated_at":"2026-11-23T10:15:44.000001+08:00",
-             "status":"running","metadata":{},"multitask_strategy":"enqueue","langsmith_session_name":"s-1"}
+             "status":"running","metadata":{},"multitask_strategy":"enqueue","langsmith_session_name":"s-1","a_field_from_the_future":1}
             """);
         using var host = Client();
 
@@ -61,7 +61,8 @@ public sealed class WireMockThreadRunTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 2, 15, 43, TimeSpan.Zero).AddTicks(1234560), run.CreatedAt.Value.ToUniversalTime());
         Assert.Null(run.Kwargs);
         Assert.Equal(MultitaskStrategy.Enqueue, run.MultitaskStrategy);
-        Assert.Equal("s-1", run.AdditionalProperties!["langsmith_session_name"].GetString());
+        Assert.Equal("s-1", run.LangSmithSessionName);
+        Assert.Equal(1, run.AdditionalProperties!["a_field_from_the_future"].GetInt32());
     }
 
     [Theory]

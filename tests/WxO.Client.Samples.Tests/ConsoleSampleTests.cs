@@ -63,6 +63,27 @@ public sealed class ConsoleSampleTests
     }
 
     [Fact]
+    public async Task LangGraph_run_streams_the_events_then_prints_the_final_state()
+    {
+        var (exit, output, _) = await RunAsync("langgraph", "run", "agent", "--input", """{"topic":"cats"}""");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("metadata", output[0]);
+        Assert.Equal(["values", "values", "values"], output[1..4].Select(l => l.Split(' ')[0]));
+        Assert.Equal("""final state: {"input":{"topic":"cats"},"step":3,"result":"done"}""", output[^1]);
+    }
+
+    [Fact]
+    public async Task LangGraph_run_with_input_that_is_not_JSON_is_a_usage_error()
+    {
+        var (exit, output, error) = await RunAsync("langgraph", "run", "agent", "--input", "{oops");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains(error, l => l.Contains("--input is not valid JSON", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unknown_run_is_one_readable_error_line_on_stderr_and_exit_code_2()
     {
         var (exit, output, error) = await RunAsync("get", "no-such-run");

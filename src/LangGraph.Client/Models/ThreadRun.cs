@@ -37,6 +37,9 @@ public sealed record ThreadRun
     /// <summary>How the server handles another run on the same thread.</summary>
     [JsonPropertyName("multitask_strategy")] public MultitaskStrategy? MultitaskStrategy { get; init; }
 
-    /// <summary>Fields the server sent that this version of the client does not model (e.g. <c>langsmith_session_name</c>).</summary>
+    /// <summary>The LangSmith tracing session of the run (newer servers).</summary>
+    [JsonPropertyName("langsmith_session_name")] public string? LangSmithSessionName { get; init; }
+
+    /// <summary>Fields the server sent that this version of the client does not model.</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
