@@ -83,4 +83,27 @@ public sealed class ObservabilityTests : IDisposable
         Assert.Equal(1, measurement.Value);
         Assert.Equal("Succeeded", measurement.Tags["outcome"]);
     }
+
+    [Fact]
+    public async Task A_stream_is_one_span_that_ends_with_the_stream()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/stream"))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream")
+                .WithBody("event: values\ndata: {\"step\":1}\nid: 1\n\nevent: values\ndata: {\"step\":2}\nid: 2\n\n"));
+        using var spans = new ActivityRecorder("LangGraph.Client");
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var stoppedWhileReading = new List<int>();
+
+        await foreach (var e in host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            stoppedWhileReading.Add(spans.Stopped.Count);
+        }
+
+        var span = Assert.Single(spans.Stopped);
+        Assert.Equal("JoinThreadRunStream", span.DisplayName);
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+        Assert.Equal(RunId.ToString(), span.GetTagItem("langgraph.run.id"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        Assert.Equal([0, 0], stoppedWhileReading);   // open while the events were read
+    }
 }
