@@ -137,7 +137,7 @@ internal static class RunHttpPipeline
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
         => HttpClientResiliencePredicates.IsTransient(outcome)
             && (!RunRequestOptions.Has(request, RunRequestOptions.CreatesRun)
-                || true);
+                || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
 
     /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
