@@ -12,12 +12,17 @@ internal sealed class WxOTestClient : IDisposable
     private readonly TestHost<IWxORunsClient> _host;
 
     public WxOTestClient(WireMockServer server, Action<WxOClientOptions>? configure = null, Action<IServiceCollection>? services = null, string basePath = "")
+        : this(new Uri(server.Url! + basePath), configure, services)
+    {
+    }
+
+    public WxOTestClient(Uri baseAddress, Action<WxOClientOptions>? configure = null, Action<IServiceCollection>? services = null)
         => _host = new TestHost<IWxORunsClient>(collection =>
         {
             services?.Invoke(collection);
             collection.AddWxOClient(o =>
             {
-                o.BaseAddress = new Uri(server.Url! + basePath);
+                o.BaseAddress = baseAddress;
                 o.BearerToken = Token;
                 TestHost<IWxORunsClient>.FastRetries(o);
                 configure?.Invoke(o);

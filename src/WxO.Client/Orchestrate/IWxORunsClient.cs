@@ -2,7 +2,9 @@ using WxO.Client.Models;
 
 namespace WxO.Client;
 
-/// <summary>Reads IBM watsonx Orchestrate runs. Also an <see cref="IRunSource"/> named <c>"wxo"</c>.</summary>
+/// <summary>
+/// Starts, follows, reads and cancels IBM watsonx Orchestrate runs. Also an <see cref="IRunSource"/> named <c>"wxo"</c>.
+/// </summary>
 public interface IWxORunsClient : IRunSource
 {
     /// <summary>Reads one run (<c>GET /v1/orchestrate/runs/{run_id}</c>).</summary>
@@ -32,4 +34,44 @@ public interface IWxORunsClient : IRunSource
     /// <param name="cancellationToken">Cancels the iteration.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> &lt; 1 (thrown before any request).</exception>
     IAsyncEnumerable<AssistantRun> EnumerateRunsAsync(int pageSize = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a message to an agent, which starts a run (<c>POST /v1/orchestrate/runs</c>), and returns the run's ids. Follow
+    /// it with <c>WaitForCompletionAsync(ids.ToRunReference())</c>; a run that stops with <c>requires_input</c> is answered by
+    /// another run on the same thread (<see cref="CreateRunRequest.ThreadId"/>). Never retried once the request may have
+    /// reached the server (a retry would start a second run); a failure to connect is retried.
+    /// </summary>
+    /// <param name="request">The message and run options.</param>
+    /// <param name="cancellationToken">Cancels the call (the run may still start if the request was sent).</param>
+    /// <exception cref="ArgumentException">The request has no message, role or content, or an empty agent or thread id (no request is made).</exception>
+    Task<AssistantRunIds> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a message to an agent and yields the run's events as they arrive (<c>POST /v1/orchestrate/runs/stream</c>).
+    /// Reads Server-Sent Events, JSON lines (<c>{"event", "data"}</c> per line) and <c>data:</c> lines alike, never buffering
+    /// the whole body. Ends after <c>done</c>, <c>run.completed</c>, <c>run.cancelled</c> or <c>run.expired</c>;
+    /// <c>run.failed</c> ends it with <see cref="RunFailedException"/>. The short-call timeout does not cut a healthy stream;
+    /// an idle one fails after <see cref="RunClientOptions.StreamIdleTimeout"/>. A broken stream is not re-posted (that would
+    /// start a second run): it fails with <see cref="HttpRequestException"/>; follow the run then with
+    /// <see cref="GetRunEventsAsync"/> or a wait. Stopping the enumeration closes the connection at once.
+    /// </summary>
+    /// <param name="request">The message and run options.</param>
+    /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>
+    /// <exception cref="ArgumentException">The request is incomplete (thrown at the call, before any request).</exception>
+    IAsyncEnumerable<AssistantRunEvent> StreamRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels a run (<c>POST /v1/orchestrate/runs/cancel/{run_id}</c>) and returns its ids. Cancelling a run that already
+    /// ended is not an error: when the server refuses (a 4xx other than 401/403/404), the run is read, and if it is over its
+    /// ids are returned (read its final state with <see cref="GetRunAsync"/>).
+    /// </summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="RunNotFoundException">No such run.</exception>
+    Task<AssistantRunIds> CancelRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the events a run produced so far (<c>GET /v1/orchestrate/runs/{run_id}/events</c>), unknown event names kept as they are.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default);
 }

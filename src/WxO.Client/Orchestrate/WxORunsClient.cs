@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Refit;
 using SharedSource;
@@ -24,6 +26,22 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
 
     private static readonly RunEndpoint GetRunEndpoint = new("GetRun", "GET", "/v1/orchestrate/runs/{run_id}");
     private static readonly RunEndpoint ListRunsEndpoint = new("ListRuns", "GET", "/v1/orchestrate/runs");
+    private static readonly RunEndpoint CreateRunEndpoint = new("CreateRun", "POST", "/v1/orchestrate/runs");
+    private static readonly RunEndpoint StreamRunEndpoint = new("StreamRun", "POST", "/v1/orchestrate/runs/stream");
+    private static readonly RunEndpoint CancelRunEndpoint = new("CancelRun", "POST", "/v1/orchestrate/runs/cancel/{run_id}");
+    private static readonly RunEndpoint GetRunEventsEndpoint = new("GetRunEvents", "GET", "/v1/orchestrate/runs/{run_id}/events");
+
+    /// <summary>
+    /// Start and stream: never re-posted (a broken stream fails; follow the run with <see cref="GetRunEventsAsync"/> or a
+    /// wait). Ends on <c>done</c> or a run's end event; <c>run.failed</c> ends it with <see cref="RunFailedException"/>.
+    /// </summary>
+    private static readonly RunStreamDefinition<(IWxORunsApi Api, CreateRunRequest Request)> CreateStream = new()
+    {
+        Open = static (s, ct) => s.Api.StreamRunAsync(s.Request, createsRun: true, streaming: true, ct),
+        FailureOf = static e => Unwrap(e) is { Event.Value: var name } ev && string.Equals(name, "run.failed", StringComparison.OrdinalIgnoreCase)
+            ? FailureOf(ev) : null,
+        IsLast = static e => Unwrap(e).Event.Value.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
+    };
 
     private readonly IWxORunsApi _api;
     private readonly RunClientPipeline _pipeline;
@@ -165,6 +183,131 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
                 await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                     .ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AssistantRunIds> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateRequest(request);
+        return _pipeline.SendAsync(
+            CreateRunEndpoint, (Api: _api, Request: request), static (s, ct) => s.Api.CreateRunAsync(s.Request, createsRun: true, ct),
+            WxOJsonContext.Default.AssistantRunIds, cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AssistantRunEvent> StreamRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
+        ValidateRequest(request);
+        return UnwrapAll(_pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Api: _api, Request: request), cancellationToken: cancellationToken));
+
+        static async IAsyncEnumerable<AssistantRunEvent> UnwrapAll(IAsyncEnumerable<RunStreamEvent> events)
+        {
+            await foreach (var e in events.ConfigureAwait(false))
+            {
+                yield return Unwrap(e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<AssistantRunIds> CancelRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        try
+        {
+            return await _pipeline.SendAsync(
+                CancelRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.CancelRunAsync(s.RunId, ct),
+                WxOJsonContext.Default.AssistantRunIds, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunApiException ex) when (ex is not (RunNotFoundException or RunAuthenticationException) && (int?)ex.StatusCode is >= 400 and < 500)
+        {
+            // A run that already ended cannot be cancelled, and servers say so with an error; that is not the caller's
+            // problem: the run is over either way. Anything else (the run still going) is the error it was.
+            var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (!ToSnapshot(run).IsTerminal)
+            {
+                throw;
+            }
+
+            return new AssistantRunIds { RunId = run.Id, ThreadId = run.ThreadId };
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        return _pipeline.SendAsync(
+            GetRunEventsEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunEventsAsync(s.RunId, ct),
+            WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// A stream event as the vendor's clients read it: an SSE event or JSON line whose data is itself
+    /// <c>{"id", "event", "data"}</c> is that inner event; a named SSE event is taken as it is.
+    /// </summary>
+    private static AssistantRunEvent Unwrap(RunStreamEvent e)
+    {
+        var data = e.Data;
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
+            && (e.Event == "message" || string.Equals(e.Event, name.GetString(), StringComparison.Ordinal)))
+        {
+            return new AssistantRunEvent
+            {
+                Id = data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : e.Id,
+                Event = name.GetString()!,
+                Data = data.TryGetProperty("data", out var inner) ? inner : default,
+            };
+        }
+
+        return new AssistantRunEvent { Id = e.Id, Event = e.Event, Data = data };
+    }
+
+    /// <summary>The error a <c>run.failed</c> event carries: <c>error</c> (text or <c>{message}</c>), <c>last_error</c> or <c>message</c>.</summary>
+    private static RunFailure FailureOf(AssistantRunEvent e)
+    {
+        var data = e.Data;
+        string? Text(string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Object when value.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String => message.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
+        var runId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("run_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return new RunFailure(null, Text("error") ?? Text("last_error") ?? Text("message"), runId);
+    }
+
+    private static void ValidateRequest(CreateRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Message is null)
+        {
+            throw new ArgumentException("CreateRunRequest.Message is required: RunMessage.FromUser(\"…\") for text.", nameof(request));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Message.Role))
+        {
+            throw new ArgumentException("CreateRunRequest.Message.Role is required (\"user\" for a person's message).", nameof(request));
+        }
+
+        if (request.Message.Content is null || request.Message.Content is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
+        {
+            throw new ArgumentException("CreateRunRequest.Message.Content is empty: send the text (or the content items) of the message.", nameof(request));
+        }
+
+        if (request.AgentId is { } agentId && string.IsNullOrWhiteSpace(agentId))
+        {
+            throw new ArgumentException("CreateRunRequest.AgentId is empty: leave it null for the default agent.", nameof(request));
+        }
+
+        if (request.ThreadId is { } threadId && string.IsNullOrWhiteSpace(threadId))
+        {
+            throw new ArgumentException("CreateRunRequest.ThreadId is empty: leave it null to start a new thread.", nameof(request));
         }
     }
 

@@ -95,8 +95,10 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         await RunResponseReader.EnsureSuccessAsync(response, pipeline.ErrorParser, cancellationToken).ConfigureAwait(false);
         var options = pipeline.Options;
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        _body = new EventStreamGuard(content, options.MaxResponseContentBytes, options.StreamIdleTimeout, pipeline.Time, lineDelimited: false);
-        _events = RunEventReader.ReadAsync(_body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var sse = RunEventReader.IsServerSentEvents(response);
+        _body = new EventStreamGuard(content, options.MaxResponseContentBytes, options.StreamIdleTimeout, pipeline.Time, lineDelimited: !sse);
+        _events = (sse ? RunEventReader.ReadServerSentEventsAsync(_body, cancellationToken) : RunEventReader.ReadLinesAsync(_body, cancellationToken))
+            .GetAsyncEnumerator(cancellationToken);
     }
 
     /// <summary>Re-joins after a break, or rethrows it (as a typed error) when the stream cannot be re-joined.</summary>

@@ -118,7 +118,7 @@ public sealed class FuzzTests : IDisposable
         _handler.Body = Valid;
         Assert.Equal("running", (await _client.GetRunAsync("r1")).Status!.Value.Value);
         _handler.Body = ValidThreadRun;
-        Assert.Equal("s", (await _langGraph.GetThreadRunAsync(ThreadId, RunId)).AdditionalProperties!["langsmith_session_name"].GetString());
+        Assert.Equal("s", (await _langGraph.GetThreadRunAsync(ThreadId, RunId)).LangSmithSessionName);
     }
 
     private sealed class FuzzHandler : HttpMessageHandler

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WxO.Client.Models;
+
+/// <summary>
+/// The ids of a run the server started or cancelled (the answer of <c>POST /v1/orchestrate/runs</c> and of
+/// <c>POST /v1/orchestrate/runs/cancel/{run_id}</c>).
+/// </summary>
+public sealed record AssistantRunIds
+{
+    /// <summary>The run id.</summary>
+    [JsonPropertyName("run_id")] public required string RunId { get; init; }
+
+    /// <summary>The thread the run belongs to: pass it as <see cref="CreateRunRequest.ThreadId"/> to continue the conversation.</summary>
+    [JsonPropertyName("thread_id")] public string? ThreadId { get; init; }
+
+    /// <summary>The task id (create only).</summary>
+    [JsonPropertyName("task_id")] public string? TaskId { get; init; }
+
+    /// <summary>The id of the message that started the run (create only).</summary>
+    [JsonPropertyName("message_id")] public string? MessageId { get; init; }
+
+    /// <summary>Fields the server sent that this version of the client does not model.</summary>
+    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The run as an <see cref="IRunSource"/> reference, to wait on it (<c>WaitForCompletionAsync</c>).</summary>
+    public RunReference ToRunReference() => new(RunId, ThreadId);
+}
