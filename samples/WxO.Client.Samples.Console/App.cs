@@ -60,6 +60,12 @@ public static class App
             s.LangGraph, p.GetValue(graphId)!, p.GetValue(input) is { } text ? JsonNode.Parse(text) : null, output, ct)));
         var langGraph = new Command("langgraph", "LangGraph Agent Server runs") { langGraphGet, langGraphRun };
 
+        var agentId = new Argument<string>("agentId") { Description = "The Orchestrate agent id" };
+        var message = new Argument<string>("message") { Description = "The message to send" };
+        var wxoRun = new Command("run", "Send a message to an Orchestrate agent, print the reply as it streams, then the run's status") { agentId, message };
+        wxoRun.SetAction((p, ct) => WithSources(environment, error, ct, s => WxOStreamRun.RunAsync(s.WxO, p.GetValue(agentId)!, p.GetValue(message)!, output, ct)));
+        var wxo = new Command("wxo", "watsonx Orchestrate runs you start") { wxoRun };
+
         var sandbox = new Command("sandbox", "Only run the embedded sandbox and print its addresses as environment variables (Ctrl+C to stop)");
         sandbox.SetAction((_, ct) => ServeSandboxAsync(output, ct));
 
@@ -71,7 +77,7 @@ public static class App
             Exit codes: 0 success, 1 bad command line, 2 server or client error, 3 the run did not succeed, 130 cancelled.
             """)
         {
-            list, get, wait, langGraph, sandbox,
+            list, get, wait, wxo, langGraph, sandbox,
         };
 
         var parsed = root.Parse(args);

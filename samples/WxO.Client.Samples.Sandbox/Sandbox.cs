@@ -8,7 +8,7 @@ namespace WxO.Client.Samples;
 /// Fake watsonx Orchestrate and LangGraph servers on 127.0.0.1, so the sample (and its tests, and CI's consumer
 /// smoke test) run with no account. Runs look like the real ones; two of them finish a few seconds after start.
 /// </summary>
-public sealed class Sandbox : IDisposable
+public sealed partial class Sandbox : IDisposable
 {
     /// <summary>The bearer token the fake WxO server expects.</summary>
     public const string Token = "sandbox-token";
@@ -130,7 +130,7 @@ public sealed class Sandbox : IDisposable
     {
         try
         {
-            if (!await TryStreamAsync(context))
+            if (!await TryStreamAsync(context) && !await TryWxOLifecycleAsync(context))
             {
                 var (status, contentType, body) = Answer(context.Request);
                 await WriteAsync(context.Response, status, body, contentType);

@@ -74,6 +74,16 @@ public sealed class ConsoleSampleTests
     }
 
     [Fact]
+    public async Task Wxo_run_streams_the_reply_then_prints_the_runs_final_status()
+    {
+        var (exit, output, _) = await RunAsync("wxo", "run", "hr-assistant", "How many vacation days do I have?");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("You said: How many vacation days do I have?", output[0]);
+        Assert.Matches("^Run [0-9a-f-]{36} on thread [0-9a-f-]{36}: completed$", output[^1]);
+    }
+
+    [Fact]
     public async Task LangGraph_run_with_input_that_is_not_JSON_is_a_usage_error()
     {
         var (exit, output, error) = await RunAsync("langgraph", "run", "agent", "--input", "{oops");
