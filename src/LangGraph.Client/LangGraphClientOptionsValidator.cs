@@ -15,10 +15,10 @@ internal sealed class LangGraphClientOptionsValidator : RunClientOptionsValidato
     {
         base.Validate(options, failures);
         var key = LangGraphApiKey.Resolve(options);
-        if (key is not null && (string.IsNullOrWhiteSpace(key) || HasLineBreak(key)))
+        if (key is not null && (string.IsNullOrWhiteSpace(key) ? "is empty" : CredentialProblem(key)) is { } problem)
         {
-            failures.Add($"{SectionName}:ApiKey (or the {string.Join('/', LangGraphClientOptions.ApiKeyEnvironmentVariables)} environment variable) is empty or "
-                + "contains a line break (CR or LF). Set the key without the trailing newline.");
+            failures.Add($"{SectionName}:ApiKey (or the {string.Join('/', LangGraphClientOptions.ApiKeyEnvironmentVariables)} environment variable) "
+                + $"{problem}. Set the key again without it (a trailing newline is the usual cause).");
         }
     }
 }

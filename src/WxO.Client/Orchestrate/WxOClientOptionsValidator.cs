@@ -17,9 +17,9 @@ internal sealed class WxOClientOptionsValidator : RunClientOptionsValidator<WxOC
         base.Validate(options, failures);
         var s = SectionName;
         var apiKey = options.ApiKey;
-        if (apiKey is not null && (string.IsNullOrWhiteSpace(apiKey) || HasLineBreak(apiKey)))
+        if (apiKey is not null && (string.IsNullOrWhiteSpace(apiKey) ? "is empty" : CredentialProblem(apiKey)) is { } problem)
         {
-            failures.Add($"{s}:ApiKey is empty or contains a line break (CR or LF). Set the key without the trailing newline.");
+            failures.Add($"{s}:ApiKey {problem}. Set the key again without it (a trailing newline is the usual cause).");
         }
 
         if (apiKey is not null && (options.BearerToken is not null || options.TokenProvider is not null))

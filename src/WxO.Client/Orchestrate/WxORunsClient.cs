@@ -65,6 +65,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
         Validator = WxOClientOptionsValidator.Instance,
         ErrorParser = WxOErrorParser.Instance,
         CreateTokenProvider = IbmSignIn.CreateTokenProvider,
+        OtherSecrets = static options => [options.ApiKey],
         LoggerCategory = typeof(WxORunsClient).FullName,
         CreateClient = context => new WxORunsClient(context),
     };

@@ -29,25 +29,27 @@ internal static class RunErrorMapper
     /// <param name="response">The error answer.</param>
     /// <param name="parser">The vendor's body parser; null for the common shapes only.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
-    public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, RunErrorParser? parser, CancellationToken cancellationToken)
+    /// <param name="secrets">Blanks the client's credentials in everything the server supplied.</param>
+    public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, RunErrorParser? parser, SecretRedactor secrets, CancellationToken cancellationToken)
     {
-        var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        // Redacted before anything reads it: a server may echo a credential anywhere in its answer.
+        var body = secrets.Redact(await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false))!;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (body.AsSpan().Trim().Length > 0 && parser?.ParseRunFailure(body, mediaType) is { } failure)
         {
-            return RunFailed(response.RequestMessage, response.StatusCode, failure, Truncate(body, MaxKeptBodyChars), FindRequestId(response));
+            return RunFailed(response.RequestMessage, response.StatusCode, failure, secrets, Truncate(body, MaxKeptBodyChars), FindRequestId(response, secrets));
         }
 
         var details = Interpret(body, mediaType, parser);
         var serverMessage = details?.Message is { } found ? Truncate(found, MaxMessageChars) : null;
         var status = response.StatusCode;
-        var requestId = FindRequestId(response);
+        var requestId = FindRequestId(response, secrets);
 
         var text = new StringBuilder();
         text.Append(Describe(response)).Append(" failed with ").Append((int)status);
         if (!string.IsNullOrEmpty(response.ReasonPhrase))
         {
-            text.Append(' ').Append(response.ReasonPhrase);
+            text.Append(' ').Append(secrets.Redact(response.ReasonPhrase));
         }
 
         if (!string.IsNullOrWhiteSpace(serverMessage))
@@ -73,7 +75,8 @@ internal static class RunErrorMapper
     /// <summary>A success status whose body is not the expected model.</summary>
     public static RunApiException InvalidBody(HttpResponseMessage response, string typeName, string reason, Exception? inner)
     {
-        var requestId = FindRequestId(response);
+        // The request id is the only server text here; a credential is never a well-formed id, so it is not redacted.
+        var requestId = FindRequestId(response, SecretRedactor.None);
         var text = new StringBuilder()
             .Append(Describe(response)).Append(" returned ").Append((int)response.StatusCode)
             .Append(" but the body is not a valid ").Append(typeName).Append(": ").Append(reason);
@@ -84,9 +87,10 @@ internal static class RunErrorMapper
     }
 
     /// <summary>A run the server reports as failed inside a success answer (a join body, a stream event).</summary>
-    public static RunFailedException RunFailed(HttpRequestMessage? request, HttpStatusCode? status, RunFailure failure,
+    public static RunFailedException RunFailed(HttpRequestMessage? request, HttpStatusCode? status, RunFailure failure, SecretRedactor secrets,
         string? responseBody = null, string? requestId = null)
     {
+        failure = failure with { ErrorName = secrets.Redact(failure.ErrorName), Message = secrets.Redact(failure.Message) };
         var text = new StringBuilder()
             .Append(request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}")
             .Append(": the run ");
@@ -132,7 +136,7 @@ internal static class RunErrorMapper
         }
     }
 
-    private static string? FindRequestId(HttpResponseMessage response)
+    private static string? FindRequestId(HttpResponseMessage response, SecretRedactor secrets)
     {
         foreach (var name in RequestIdHeaders)
         {
@@ -141,7 +145,7 @@ internal static class RunErrorMapper
                 var value = values.FirstOrDefault();
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    return Truncate(value.Trim(), 128);
+                    return secrets.Redact(Truncate(value.Trim(), 128));
                 }
             }
         }

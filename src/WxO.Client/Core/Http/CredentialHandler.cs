@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using WxO.Client.Authentication;
+using WxO.Client.Errors;
 
 namespace WxO.Client.Http;
 
@@ -10,7 +11,7 @@ namespace WxO.Client.Http;
 /// per retry. On a 401 it asks the provider for a fresh token and retries once. Fixed credentials use
 /// <see cref="FixedCredentialHandler"/> instead.
 /// </summary>
-internal sealed class CredentialHandler(IAccessTokenProvider tokenProvider, string? apiKeyHeader, string? apiKey) : DelegatingHandler
+internal sealed class CredentialHandler(IAccessTokenProvider tokenProvider, string? apiKeyHeader, string? apiKey, SecretRedactor secrets) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -36,13 +37,14 @@ internal sealed class CredentialHandler(IAccessTokenProvider tokenProvider, stri
     private async Task<string> AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await tokenProvider.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(token) || CredentialRules.HasLineBreak(token))
+        if ((string.IsNullOrWhiteSpace(token) ? "is empty" : CredentialRules.Problem(token)) is { } problem)
         {
-            // The token is deliberately not quoted: it is a secret even when it is malformed.
-            throw new RunAuthenticationException(
-                "The access token provider returned an empty token or one containing a line break; no request was sent.");
+            // The token is deliberately not quoted: it is a secret even when it is malformed. Thrown outside the
+            // resilience pipeline, so nothing is sent and nothing is retried.
+            throw new RunAuthenticationException($"The access token provider returned a token that {problem}; no request was sent.");
         }
 
+        secrets.Issued(token);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return token;
     }

@@ -57,6 +57,9 @@ internal static class RunHttpPipeline
             // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
             .RemoveAllLoggers()
             .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
+        // Outermost: the whole call, sign-in and the retry after a 401 included, ends by its one deadline.
+        builder.AddHttpMessageHandler(sp => new DeadlineHandler(
+            sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         if (outerHandler is not null)
         {
             builder.AddHttpMessageHandler(outerHandler);
@@ -83,14 +86,13 @@ internal static class RunHttpPipeline
     }
 
     /// <summary>
-    /// Total timeout → retry → attempt timeout; nothing else, so the default costs little per call. Turned off, only the
-    /// total timeout stays. Long-polls get <see cref="RunResilienceOptions.LongPollTimeout"/> for both timeouts, and a
-    /// request that creates a run is retried only when its connection could not be made.
+    /// Retry → attempt timeout; nothing else, so the default costs little per call (the total timeout is the
+    /// <see cref="DeadlineHandler"/>'s, outside). Long-polls get <see cref="RunResilienceOptions.LongPollTimeout"/> per attempt,
+    /// and a request that creates a run is retried only when its connection could not be made.
     /// </summary>
     internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry)
     {
         pipeline.TimeProvider = timeProvider;
-        pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(TimeoutOf(args.Context, options.TotalTimeout, options)) });
         if (!options.Enabled)
         {
             return;
@@ -124,11 +126,12 @@ internal static class RunHttpPipeline
             });
         }
 
-        pipeline.AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => ValueTask.FromResult(TimeoutOf(args.Context, options.AttemptTimeout, options)) });
+        pipeline.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = args => ValueTask.FromResult(
+                RunRequestOptions.Has(args.Context.GetRequestMessage(), RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.AttemptTimeout),
+        });
     }
-
-    private static TimeSpan TimeoutOf(ResilienceContext context, TimeSpan shortCall, RunResilienceOptions options)
-        => RunRequestOptions.Has(context.GetRequestMessage(), RunRequestOptions.LongPoll) ? options.LongPollTimeout : shortCall;
 
     /// <summary>
     /// Transient failures are retried; for a request that creates a run, only a failure to connect (the request cannot

@@ -12,9 +12,10 @@ namespace WxO.Client.Http;
 internal static class RunResponseReader
 {
     /// <summary>The model in a success answer; a typed exception for an error answer or a body that is not the model.</summary>
-    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, SecretRedactor secrets, CancellationToken cancellationToken)
     {
-        await EnsureSuccessAsync(response, errorParser, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, errorParser, secrets, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
@@ -43,11 +44,11 @@ internal static class RunResponseReader
     }
 
     /// <summary>Returns for a success status; throws the typed exception for an error answer.</summary>
-    public static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, RunErrorParser? errorParser, CancellationToken cancellationToken)
+    public static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, RunErrorParser? errorParser, SecretRedactor secrets, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await RunErrorMapper.CreateAsync(response, errorParser, cancellationToken).ConfigureAwait(false);
+            throw await RunErrorMapper.CreateAsync(response, errorParser, secrets, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -68,9 +68,9 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
             {
                 failures.Add($"{s}:BearerToken is empty. Remove it or set the token.");
             }
-            else if (CredentialRules.HasLineBreak(bearerToken))
+            else if (CredentialRules.Problem(bearerToken) is { } problem)
             {
-                failures.Add($"{s}:BearerToken contains a line break (CR or LF). Copy the token without the trailing newline.");
+                failures.Add($"{s}:BearerToken {problem}. Copy the token again without it (a trailing newline is the usual cause).");
             }
 
             if (options.TokenProvider is not null)
@@ -147,9 +147,12 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
         }
     }
 
-    /// <summary>True when <paramref name="value"/> contains CR or LF, which would let a credential inject extra headers.</summary>
+    /// <summary>
+    /// What makes a credential unfit for a header (empty, or a character outside visible ASCII, with its position), or null
+    /// when it is fit. Never quotes the credential.
+    /// </summary>
     /// <param name="value">A credential.</param>
-    protected static bool HasLineBreak(string value) => CredentialRules.HasLineBreak(value);
+    protected static string? CredentialProblem(string value) => CredentialRules.Problem(value);
 
     /// <summary>True when <paramref name="uri"/> is loopback, where plain http never leaves the machine.</summary>
     /// <param name="uri">An absolute URL.</param>

@@ -19,8 +19,10 @@ public sealed class RunClientPipeline
 {
     private readonly ILogger _logger;
 
-    internal RunClientPipeline(RunTelemetry telemetry, RunErrorParser? errorParser, ILogger logger, Uri? server, RunClientOptions options, TimeProvider time)
+    internal RunClientPipeline(
+        RunTelemetry telemetry, RunErrorParser? errorParser, ILogger logger, Uri? server, RunClientOptions options, TimeProvider time, SecretRedactor secrets)
     {
+        Secrets = secrets;
         Telemetry = telemetry;
         ErrorParser = errorParser;
         _logger = logger;
@@ -40,6 +42,9 @@ public sealed class RunClientPipeline
     internal RunClientOptions Options { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>The client's credentials, blanked in every server text that enters an exception.</summary>
+    internal SecretRedactor Secrets { get; }
 
     /// <summary>Sends a request and reads the model from its answer.</summary>
     /// <typeparam name="T">The model.</typeparam>
@@ -72,10 +77,10 @@ public sealed class RunClientPipeline
         {
             using var response = await RunTransport.SendAsync(state, send, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var value = await RunResponseReader.ReadAsync(response, typeInfo, ErrorParser, cancellationToken).ConfigureAwait(false);
+            var value = await RunResponseReader.ReadAsync(response, typeInfo, ErrorParser, Secrets, cancellationToken).ConfigureAwait(false);
             if (failureOf?.Invoke(value) is { } failure)
             {
-                throw RunErrorMapper.RunFailed(response.RequestMessage, response.StatusCode, failure);
+                throw RunErrorMapper.RunFailed(response.RequestMessage, response.StatusCode, failure, Secrets);
             }
 
             scope.Succeeded(status.Value);
@@ -111,7 +116,7 @@ public sealed class RunClientPipeline
         {
             using var response = await RunTransport.SendAsync(state, send, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            await RunResponseReader.EnsureSuccessAsync(response, ErrorParser, cancellationToken).ConfigureAwait(false);
+            await RunResponseReader.EnsureSuccessAsync(response, ErrorParser, Secrets, cancellationToken).ConfigureAwait(false);
             scope.Succeeded(status.Value);
         }
         catch (Exception ex)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WxO.Client.Authentication;
 using WxO.Client.Diagnostics;
+using WxO.Client.Errors;
 using WxO.Client.Http;
 
 namespace WxO.Client.Primitives;
@@ -48,6 +49,12 @@ public sealed class RunClientDefinition<TOptions, TClient>
     /// <summary>The API key to send in <see cref="ApiKeyHeader"/>, read from the options; null sends none.</summary>
     public Func<TOptions, string?>? ApiKey { get; init; }
 
+    /// <summary>
+    /// Credentials in the options beyond <see cref="RunClientOptions.BearerToken"/> and <see cref="ApiKey"/> (e.g. an API key
+    /// exchanged for tokens), blanked like them in every server text that enters an exception.
+    /// </summary>
+    public Func<TOptions, IEnumerable<string?>>? OtherSecrets { get; init; }
+
     /// <summary>The log category of the client's call logs; default: <see cref="HttpClientName"/>.</summary>
     public string? LoggerCategory { get; init; }
 }
@@ -82,7 +89,12 @@ public static class RunClientRegistration
 
         // One per container, not per handler: a token cache must outlive HttpClientFactory's handler rotation.
         var createTokenProvider = definition.CreateTokenProvider ?? ((options, _) => options.TokenProvider);
-        services.TryAddSingleton(sp => new Credentials<TOptions>(createTokenProvider(sp.GetRequiredService<IOptions<TOptions>>().Value, sp)));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            var secrets = new SecretRedactor([options.BearerToken, definition.ApiKey?.Invoke(options), .. definition.OtherSecrets?.Invoke(options) ?? []]);
+            return new Credentials<TOptions>(createTokenProvider(options, sp), secrets);
+        });
 
         var http = services.AddRunHttpPipeline<TOptions>(
             definition.HttpClientName,
@@ -93,8 +105,9 @@ public static class RunClientRegistration
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
                 var key = definition.ApiKey?.Invoke(options);
                 // A fixed token needs no provider round trip per request; tokens that change (sign-in, custom) do.
-                return sp.GetRequiredService<Credentials<TOptions>>().TokenProvider is { } provider
-                    ? new CredentialHandler(provider, definition.ApiKeyHeader, key)
+                var credentials = sp.GetRequiredService<Credentials<TOptions>>();
+                return credentials.TokenProvider is { } provider
+                    ? new CredentialHandler(provider, definition.ApiKeyHeader, key, credentials.Secrets)
                     : new FixedCredentialHandler(options.BearerToken, definition.ApiKeyHeader, key);
             });
 
@@ -143,7 +156,7 @@ public static class RunClientRegistration
         var logger = services.CreateLogger(definition.LoggerCategory ?? definition.HttpClientName);
         var options = services.GetRequiredService<IOptions<TOptions>>().Value;
         var pipeline = new RunClientPipeline(definition.Telemetry, definition.ErrorParser, logger, http.BaseAddress, options,
-            services.GetService<TimeProvider>() ?? TimeProvider.System);
+            services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<Credentials<TOptions>>().Secrets);
         return new RunClientContext(http, pipeline, services, owner);
     }
 
@@ -153,9 +166,11 @@ public static class RunClientRegistration
     /// <summary>Marks that <typeparamref name="TClient"/> is already registered.</summary>
     private sealed class Registered<TClient>;
 
-    /// <summary>The token provider of one client, built once per container.</summary>
-    private sealed class Credentials<T>(IAccessTokenProvider? tokenProvider)
+    /// <summary>The token provider of one client and the secrets to blank in server text, built once per container.</summary>
+    private sealed class Credentials<T>(IAccessTokenProvider? tokenProvider, SecretRedactor secrets)
     {
         public IAccessTokenProvider? TokenProvider { get; } = tokenProvider;
+
+        public SecretRedactor Secrets { get; } = secrets;
     }
 }

@@ -92,7 +92,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         var response = await RunTransport.SendAsync(send, static (s, _) => s, cancellationToken).ConfigureAwait(false);
         _response = response;
         Status = (int)response.StatusCode;
-        await RunResponseReader.EnsureSuccessAsync(response, pipeline.ErrorParser, cancellationToken).ConfigureAwait(false);
+        await RunResponseReader.EnsureSuccessAsync(response, pipeline.ErrorParser, pipeline.Secrets, cancellationToken).ConfigureAwait(false);
         var options = pipeline.Options;
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var sse = RunEventReader.IsServerSentEvents(response);
@@ -151,7 +151,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         => !cancellationToken.IsCancellationRequested && ex is IOException or HttpRequestException or TimeoutException;
 
     private RunFailedException RunFailed(RunFailure failure)
-        => RunErrorMapper.RunFailed(_response?.RequestMessage, (HttpStatusCode?)Status, failure);
+        => RunErrorMapper.RunFailed(_response?.RequestMessage, (HttpStatusCode?)Status, failure, pipeline.Secrets);
 
     private TException Facts<TException>(TException exception) where TException : Exception
     {

@@ -14,9 +14,18 @@ namespace WxO.Client.Authentication;
 /// An IBM identity service: posts the API key to <paramref name="endpoint"/> through the token client and turns the
 /// answer into a token and its expiry. The subclasses only say what to post and where the token is in the answer.
 /// </summary>
-internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endpoint, TimeProvider time)
+internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
     : CachingAccessTokenProvider(time, RunTelemetry.Core)
 {
+    /// <summary>The longest lifetime a token is trusted for: a server claiming more (even years) gets its token refreshed daily.</summary>
+    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>The API key, blanked in what the identity service answers (an IAM 400 may quote it).</summary>
+    private readonly SecretRedactor _secrets = new(apiKey);
+
+    /// <summary>The API key to post.</summary>
+    protected string ApiKey => apiKey;
+
     /// <summary>
     /// Posts to the identity service and reads its answer. Any failure the server reports (an error status, a body that is
     /// not a token answer, an over-large body) means the caller cannot sign in, so it becomes a
@@ -31,7 +40,7 @@ internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endp
         {
             using var response = await RunTransport.SendAsync(
                 (Client: createClient(), Request: request), static (s, ct) => s.Client.SendAsync(s.Request, ct), cancellationToken).ConfigureAwait(false);
-            return await RunResponseReader.ReadAsync(response, typeInfo, WxOErrorParser.Instance, cancellationToken).ConfigureAwait(false);
+            return await RunResponseReader.ReadAsync(response, typeInfo, WxOErrorParser.Instance, _secrets, cancellationToken).ConfigureAwait(false);
         }
         catch (RunApiException ex)
         {
@@ -41,30 +50,51 @@ internal abstract class IbmTokenProvider(Func<HttpClient> createClient, Uri endp
         }
     }
 
-    /// <summary>The lifetime from <c>expires_in</c> when given, else from <paramref name="expiresAt"/>, else from the JWT <c>exp</c>.</summary>
-    protected (string Token, DateTimeOffset? ExpiresAt) Issued(string? token, string field, long? expiresIn, DateTimeOffset? expiresAt = null)
+    /// <summary>
+    /// The token and when it expires: from <c>expires_in</c> when given, else from <paramref name="expiration"/> (Unix seconds),
+    /// else from the JWT <c>exp</c>. Odd lifetimes never throw and never cause a sign-in per call: zero, negative or already
+    /// past means unknown (the token is used until the server rejects it, then refreshed once), and anything beyond
+    /// <see cref="MaxLifetime"/> is cut to it.
+    /// </summary>
+    protected (string Token, DateTimeOffset? ExpiresAt) Issued(string? token, string field, long? expiresIn, long? expiration = null)
     {
         if (string.IsNullOrEmpty(token))
         {
             throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned no {field}.");
         }
 
-        return (token, expiresIn is > 0 ? Time.GetUtcNow().AddSeconds(expiresIn.Value) : expiresAt ?? Jwt.ExpiresAt(token));
+        if (CredentialRules.Problem(token) is { } problem)
+        {
+            // Refused here, so it is never cached: the next call signs in again.
+            throw new RunAuthenticationException($"Sign-in at {endpoint.AbsolutePath} returned a {field} that {problem}; it cannot be sent.");
+        }
+
+        var now = Time.GetUtcNow();
+        var expiresAt = expiresIn is > 0 ? now + Clamp(TimeSpan.FromSeconds(Math.Min(expiresIn.Value, (long)MaxLifetime.TotalSeconds)))
+            : FromUnixSeconds(expiration) is { } at && at > now ? now + Clamp(at - now)
+            : Jwt.ExpiresAt(token) is { } exp && exp > now ? now + Clamp(exp - now)
+            : (DateTimeOffset?)null;
+        return (token, expiresAt);
     }
+
+    private static TimeSpan Clamp(TimeSpan lifetime) => lifetime > MaxLifetime ? MaxLifetime : lifetime;
+
+    private static DateTimeOffset? FromUnixSeconds(long? seconds)
+        => seconds is > 0 and <= 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(seconds.Value) : null;
 }
 
 /// <summary>IBM Cloud IAM: a form post of the API key returns <c>access_token</c> with <c>expires_in</c> / <c>expiration</c>.</summary>
 internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
-    : IbmTokenProvider(createClient, endpoint, time)
+    : IbmTokenProvider(createClient, endpoint, apiKey, time)
 {
     public static readonly Uri DefaultEndpoint = new("https://iam.cloud.ibm.com/identity/token");
 
     protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        var form = new FormUrlEncodedContent([new("grant_type", "urn:ibm:params:oauth:grant-type:apikey"), new("apikey", apiKey)]);
+        var form = new FormUrlEncodedContent([new("grant_type", "urn:ibm:params:oauth:grant-type:apikey"), new("apikey", ApiKey)]);
         var response = await PostAsync(form, WxOJsonContext.Default.IamTokenResponse, cancellationToken).ConfigureAwait(false);
         return Issued(response.AccessToken, "access_token", response.ExpiresIn,
-            response.Expiration is > 0 ? DateTimeOffset.FromUnixTimeSeconds(response.Expiration.Value) : null);
+            response.Expiration);
     }
 }
 
@@ -73,7 +103,7 @@ internal sealed class IbmCloudIamTokenProvider(Func<HttpClient> createClient, Ur
 /// <c>expires_in</c> when present, else in the JWT's <c>exp</c> claim.
 /// </summary>
 internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpoint, string apiKey, TimeProvider time)
-    : IbmTokenProvider(createClient, endpoint, time)
+    : IbmTokenProvider(createClient, endpoint, apiKey, time)
 {
     public static readonly Uri DefaultV1Endpoint = new("https://iam.platform.saas.ibm.com/siusermgr/api/1.0/apikeys/token");
 
@@ -82,7 +112,7 @@ internal sealed class McspTokenProvider(Func<HttpClient> createClient, Uri endpo
 
     protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        var json = JsonContent.Create(new McspTokenRequest { ApiKey = apiKey }, WxOJsonContext.Default.McspTokenRequest);
+        var json = JsonContent.Create(new McspTokenRequest { ApiKey = ApiKey }, WxOJsonContext.Default.McspTokenRequest);
         var response = await PostAsync(json, WxOJsonContext.Default.McspTokenResponse, cancellationToken).ConfigureAwait(false);
         return Issued(response.Token, "token", response.ExpiresIn);
     }

@@ -1,0 +1,27 @@
+using WxO.Client.Primitives;
+
+namespace WxO.Client.Http;
+
+/// <summary>
+/// The one deadline of a call, outermost in the pipeline: sign-in, every attempt, the waits between retries, the refresh
+/// and retry after a 401, and the read of the body all end by <see cref="RunResilienceOptions.TotalTimeout"/>
+/// (<see cref="RunResilienceOptions.LongPollTimeout"/> for long-polls). A stream's deadline ends when its headers arrive.
+/// </summary>
+internal sealed class DeadlineHandler(RunResilienceOptions options, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var timeout = RunRequestOptions.Has(request, RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.TotalTimeout;
+        using var deadline = new CancellationTokenSource(timeout, time);
+        // A caller without a token needs no linked source: one allocation less on the common path.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
+        try
+        {
+            return await base.SendAsync(request, linked?.Token ?? deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The call to {request.Method} {request.RequestUri?.AbsolutePath} did not finish within {timeout}.", ex);
+        }
+    }
+}
