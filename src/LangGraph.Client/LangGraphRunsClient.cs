@@ -17,7 +17,7 @@ namespace LangGraph.Client;
 /// The LangGraph thread-run client. Get it from DI (<c>services.AddLangGraphClient(...)</c> or
 /// <c>AddWxOClient(...).AddLangGraphClient(...)</c>), or without DI from <see cref="Create"/>. Thread-safe.
 /// </summary>
-public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRunSource
+public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRunSource, IDisposable, IAsyncDisposable
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"langgraph"</c>.</summary>
     public const string SourceName = "langgraph";
@@ -60,7 +60,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     private readonly ILangGraphRunsApi _api;
     private readonly RunClientPipeline _pipeline;
 
-    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
+    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive until disposed.
     private readonly IDisposable? _owner;
 
     private LangGraphRunsClient(RunClientContext context)
@@ -98,6 +98,24 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
 
     RunTelemetry IInstrumentedRunSource.Telemetry => _pipeline.Telemetry;
 
+    /// <summary>
+    /// For a client made by <see cref="Create"/>: disposes its private container, closing its pooled connections at once.
+    /// A client from dependency injection owns nothing (its container does), so disposing it does nothing.
+    /// </summary>
+    public void Dispose() => _owner?.Dispose();
+
+    /// <inheritdoc cref="Dispose" />
+    public ValueTask DisposeAsync()
+    {
+        if (_owner is IAsyncDisposable owner)
+        {
+            return owner.DisposeAsync();
+        }
+
+        _owner?.Dispose();
+        return default;
+    }
+
     /// <inheritdoc />
     public string Name => SourceName;
 
@@ -107,11 +125,14 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         ValidateIds(threadId, runId);
         return _pipeline.SendAsync(
             GetThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
-            LangGraphJsonContext.Default.ThreadRun, runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.ThreadRun,
+            validate: static (s, run) => run.RunId == s.RunId && run.ThreadId == s.ThreadId ? null
+                : $"it is run {run.RunId} of thread {run.ThreadId}, not the run {s.RunId} of thread {s.ThreadId} asked for",
+            runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ThreadRun>> ListThreadRunsAsync(
+    public async Task<IReadOnlyList<ThreadRun>> ListThreadRunsAsync(
         Guid threadId, int? limit = null, int? offset = null, ThreadRunStatus? status = null, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId);
@@ -125,10 +146,12 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
             throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
         }
 
-        return _pipeline.SendAsync(
+        // Null items (a server's [{...}, null]) are skipped rather than handed to the caller.
+        var runs = await _pipeline.SendAsync(
             ListThreadRunsEndpoint, (Api: _api, ThreadId: threadId, Limit: limit, Offset: offset, Status: status?.Value),
             static (s, ct) => s.Api.ListThreadRunsAsync(s.ThreadId, s.Limit, s.Offset, s.Status, ct),
-            LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return runs.WithoutNulls();
     }
 
     /// <inheritdoc />
@@ -221,7 +244,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         return _pipeline.SendAsync(
             JoinThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
             static (s, ct) => s.Api.JoinThreadRunAsync(s.ThreadId, s.RunId, longPoll: true, ct),
-            LangGraphJsonContext.Default.JsonElement, JoinFailure, runId.ToString(), threadId.ToString(), cancellationToken);
+            LangGraphJsonContext.Default.JsonElement, JoinFailure, runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ namespace WxO.Client;
 /// The watsonx Orchestrate runs client. Get it from DI (<c>services.AddWxOClient(...)</c>), or, without DI,
 /// from <see cref="Create(Action{WxOClientOptions})"/>. Thread-safe; create it once and reuse it.
 /// </summary>
-public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
+public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDisposable, IAsyncDisposable
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"wxo"</c>.</summary>
     public const string SourceName = "wxo";
@@ -46,7 +46,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
     private readonly IWxORunsApi _api;
     private readonly RunClientPipeline _pipeline;
 
-    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive.
+    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive until disposed.
     private readonly IDisposable? _owner;
 
     private WxORunsClient(RunClientContext context)
@@ -84,6 +84,24 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
 
     RunTelemetry IInstrumentedRunSource.Telemetry => _pipeline.Telemetry;
 
+    /// <summary>
+    /// For a client made by <see cref="Create"/>: disposes its private container, closing its pooled connections at once.
+    /// A client from dependency injection owns nothing (its container does), so disposing it does nothing.
+    /// </summary>
+    public void Dispose() => _owner?.Dispose();
+
+    /// <inheritdoc cref="Dispose" />
+    public ValueTask DisposeAsync()
+    {
+        if (_owner is IAsyncDisposable owner)
+        {
+            return owner.DisposeAsync();
+        }
+
+        _owner?.Dispose();
+        return default;
+    }
+
     /// <inheritdoc />
     public string Name => SourceName;
 
@@ -93,7 +111,9 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
         ValidateRunId(runId, nameof(runId));
         return _pipeline.SendAsync(
             GetRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunAsync(s.RunId, ct),
-            WxOJsonContext.Default.AssistantRun, runId: runId, cancellationToken: cancellationToken);
+            WxOJsonContext.Default.AssistantRun,
+            validate: static (s, run) => run.Id == s.RunId ? null : $"it is run '{run.Id}', not the run '{s.RunId}' asked for",
+            runId: runId, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,10 +147,9 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
         // Cancels the prefetched page when the consumer stops early.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var offset = 0;
-        // Only the previous page's ids are remembered: enough to notice a server that ignores offset (it
-        // repeats the page) while memory stays flat however many pages there are.
-        var previousIds = new HashSet<string>(StringComparer.Ordinal);
-        var currentIds = new HashSet<string>(StringComparer.Ordinal);
+        // Every id yielded is remembered (one string per run): a page that brings no run not yet yielded ends the iteration,
+        // so a server that ignores offset, repeats pages or cycles through a set of pages cannot make it loop.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<AssistantRun>(pageSize);
         Task<AssistantRunPage>? next = ListRunsAsync(pageSize, offset, stop.Token);
         try
@@ -141,16 +160,15 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
                 next = null;
                 var runs = page.Data;
                 fresh.Clear();
-                currentIds.Clear();
                 foreach (var run in runs)
                 {
-                    if (currentIds.Add(run.Id) && !previousIds.Contains(run.Id))
+                    if (seen.Add(run.Id))
                     {
                         fresh.Add(run);
                     }
                 }
 
-                // An empty page, or one with nothing new (a server ignoring offset), ends the iteration.
+                // An empty page, or one with nothing new (a server ignoring offset or cycling), ends the iteration.
                 if (fresh.Count == 0)
                 {
                     yield break;
@@ -171,7 +189,6 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
                     yield return run;
                 }
 
-                (previousIds, currentIds) = (currentIds, previousIds);
             }
         }
         finally
@@ -237,12 +254,13 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ValidateRunId(runId, nameof(runId));
-        return _pipeline.SendAsync(
+        var events = await _pipeline.SendAsync(
             GetRunEventsEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunEventsAsync(s.RunId, ct),
-            WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken);
+            WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return events.WithoutNulls();
     }
 
     /// <summary>

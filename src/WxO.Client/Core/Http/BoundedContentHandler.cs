@@ -69,6 +69,12 @@ internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
                         // The connection broke mid-body: transient, so the retry strategy sees a network failure.
                         throw new HttpRequestException($"The response body of {request.Method} {request.RequestUri?.AbsolutePath} was cut off.", ex);
                     }
+                    catch (InvalidDataException ex)
+                    {
+                        // Content-Encoding says gzip or deflate over bytes that are not: the body cannot be read, and the same
+                        // request would get the same bytes, so it is not retried.
+                        throw new UnreadableBodyException(request, ex);
+                    }
 
                     if (read == 0)
                     {
@@ -137,6 +143,18 @@ internal sealed class PooledContent(byte[] buffer, int length) : HttpContent
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>
+/// A body that cannot be decoded (a <c>Content-Encoding</c> the bytes do not match). Not retried; the transport turns it
+/// into a <see cref="RunApiException"/> (invalid body).
+/// </summary>
+internal sealed class UnreadableBodyException(HttpRequestMessage request, Exception inner)
+    : Exception($"The response to {request.Method} {request.RequestUri?.AbsolutePath} could not be decoded: {inner.Message}", inner)
+{
+    public string Method { get; } = request.Method.Method;
+
+    public string? Path { get; } = request.RequestUri?.AbsolutePath;
 }
 
 /// <summary>

@@ -28,6 +28,7 @@ internal static class RunHttpPipeline
         this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
         where TOptions : RunClientOptions
     {
+        services.TryAddSingleton<RunConnectionTracker>();
         var builder = services.AddHttpClient(name)
             .ConfigureHttpClient((sp, client) =>
             {
@@ -49,11 +50,12 @@ internal static class RunHttpPipeline
             })
             // Redirects are not followed: a run API does not redirect, and following one could hand an
             // x-api-key header to another host (HttpClient only strips Authorization).
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            // Tracked per container, so disposing the container closes the pooled connections at once.
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<RunConnectionTracker>().Track(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            })
+            }))
             // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
             .RemoveAllLoggers()
             .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);

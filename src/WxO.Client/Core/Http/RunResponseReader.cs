@@ -11,6 +11,8 @@ namespace WxO.Client.Http;
 /// </summary>
 internal static class RunResponseReader
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The model in a success answer; a typed exception for an error answer or a body that is not the model.</summary>
     public static async Task<T> ReadAsync<T>(
         HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, SecretRedactor secrets, CancellationToken cancellationToken)
@@ -22,7 +24,9 @@ internal static class RunResponseReader
             if (response.Content is PooledContent buffered)
             {
                 // The pipeline already read the whole body: parse the bytes, no stream or async machinery.
-                value = JsonSerializer.Deserialize(buffered.Bytes, typeInfo);
+                // A UTF-8 byte order mark before the JSON is allowed (the stream reader skips it; the span reader does not).
+                var bytes = buffered.Bytes;
+                value = JsonSerializer.Deserialize(bytes.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes, typeInfo);
             }
             else
             {

@@ -34,5 +34,11 @@ internal static class RunTransport
             exception.SetFacts(statusCode: null, serverMessage: null, responseBody: null, requestId: null, ex.Method, ex.Path);
             throw exception;
         }
+        catch (UnreadableBodyException ex)
+        {
+            var exception = new RunApiException(ex.Message, ex.InnerException);
+            exception.SetFacts(statusCode: null, serverMessage: null, responseBody: null, requestId: null, ex.Method, ex.Path);
+            throw exception;
+        }
     }
 }

@@ -55,6 +55,8 @@ public sealed class RunClientPipeline
     /// <param name="typeInfo">The model's source-generated metadata.</param>
     /// <param name="failureOf">Recognises a success answer that reports the run failed (e.g. a join body); the call then
     /// ends with <see cref="RunFailedException"/>. Null when the answer cannot report that.</param>
+    /// <param name="validate">Says what is wrong with a success answer that the model cannot express (e.g. a run other than
+    /// the one asked for); the call then ends with <see cref="RunApiException"/> (invalid body). Null when nothing is checked.</param>
     /// <param name="runId">The run the call is about, for the span; null if none.</param>
     /// <param name="threadId">The thread the call is about, for the span; null if none.</param>
     /// <param name="cancellationToken">The caller's token, to tell its cancellation from a timeout.</param>
@@ -64,6 +66,7 @@ public sealed class RunClientPipeline
         Func<TState, CancellationToken, Task<HttpResponseMessage>> send,
         JsonTypeInfo<T> typeInfo,
         Func<T, RunFailure?>? failureOf = null,
+        Func<TState, T, string?>? validate = null,
         string? runId = null,
         string? threadId = null,
         CancellationToken cancellationToken = default)
@@ -81,6 +84,11 @@ public sealed class RunClientPipeline
             if (failureOf?.Invoke(value) is { } failure)
             {
                 throw RunErrorMapper.RunFailed(response.RequestMessage, response.StatusCode, failure, Secrets);
+            }
+
+            if (validate?.Invoke(state, value) is { } problem)
+            {
+                throw RunErrorMapper.InvalidBody(response, typeof(T).Name, problem, null);
             }
 
             scope.Succeeded(status.Value);

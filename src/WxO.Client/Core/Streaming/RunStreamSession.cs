@@ -49,6 +49,11 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
             {
                 throw Facts(new RunApiException(ex.Message));
             }
+            catch (InvalidDataException ex)
+            {
+                // A Content-Encoding the bytes do not match: re-joining would get the same bytes.
+                throw Facts(new RunApiException($"The stream could not be decoded: {ex.Message}", ex));
+            }
             catch (Exception ex) when (IsBreak(ex, cancellationToken))
             {
                 await ResumeAsync(ex, cancellationToken).ConfigureAwait(false);

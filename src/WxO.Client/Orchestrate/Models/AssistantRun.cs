@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace WxO.Client.Models;
 
 /// <summary>A run of the Orchestrate assistant (<c>GET /v1/orchestrate/runs/{run_id}</c>).</summary>
-public sealed record AssistantRun
+public sealed record AssistantRun : IJsonOnDeserialized
 {
     /// <summary>The run id.</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
@@ -62,4 +62,13 @@ public sealed record AssistantRun
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>A run without an id (<c>"id": null</c>) is not a run: the read fails as an invalid body.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (Id is null)
+        {
+            throw new JsonException("The run's \"id\" is null.");
+        }
+    }
 }

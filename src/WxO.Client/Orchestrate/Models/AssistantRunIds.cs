@@ -7,7 +7,7 @@ namespace WxO.Client.Models;
 /// The ids of a run the server started or cancelled (the answer of <c>POST /v1/orchestrate/runs</c> and of
 /// <c>POST /v1/orchestrate/runs/cancel/{run_id}</c>).
 /// </summary>
-public sealed record AssistantRunIds
+public sealed record AssistantRunIds : IJsonOnDeserialized
 {
     /// <summary>The run id.</summary>
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
@@ -23,6 +23,15 @@ public sealed record AssistantRunIds
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>An answer without a run id is not one: the read fails as an invalid body.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (RunId is null)
+        {
+            throw new JsonException("The answer's \"run_id\" is null.");
+        }
+    }
 
     /// <summary>The run as an <see cref="IRunSource"/> reference, to wait on it (<c>WaitForCompletionAsync</c>).</summary>
     public RunReference ToRunReference() => new(RunId, ThreadId);

@@ -4,8 +4,10 @@ using System.Text.Json.Serialization;
 namespace WxO.Client.Models;
 
 /// <summary>One page of runs (<c>GET /v1/orchestrate/runs?limit=&amp;offset=</c>).</summary>
-public sealed record AssistantRunPage
+public sealed record AssistantRunPage : IJsonOnDeserialized
 {
+    private IReadOnlyList<AssistantRun> _data = [];
+
     /// <summary>Total number of runs the server holds for this query, when it says.</summary>
     [JsonPropertyName("total")] public long? Total { get; init; }
 
@@ -15,9 +17,20 @@ public sealed record AssistantRunPage
     /// <summary>The offset of the first run on this page.</summary>
     [JsonPropertyName("offset")] public long? Offset { get; init; }
 
-    /// <summary>The runs on this page (empty, never null, when the server sends none).</summary>
-    [JsonPropertyName("data")] public IReadOnlyList<AssistantRun> Data { get; init; } = [];
+    /// <summary>
+    /// The runs on this page: empty, never null, when the server sends none or <c>"data": null</c>; <c>null</c> items are
+    /// skipped.
+    /// </summary>
+    [JsonPropertyName("data")] public IReadOnlyList<AssistantRun> Data { get => _data; init => _data = value ?? []; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (_data.Contains(null!))
+        {
+            _data = [.. _data.Where(run => run is not null)];
+        }
+    }
 }

@@ -59,12 +59,12 @@ public sealed class RequestTests : IDisposable
     [InlineData("run id#1", "/v1/orchestrate/runs/run%20id%231")]
     public async Task Run_id_travels_as_one_escaped_segment(string runId, string rawPath)
     {
-        using var raw = new RawHttpServer(Payloads.Run("r1"));
+        using var raw = new RawHttpServer(Payloads.Run(runId));
         var services = new ServiceCollection();
         services.AddWxOClient(o => { o.BaseAddress = raw.Url; o.BearerToken = "t"; });
         using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IWxORunsClient>().GetRunAsync(runId);
+        Assert.Equal(runId, (await provider.GetRequiredService<IWxORunsClient>().GetRunAsync(runId)).Id);
 
         Assert.Equal($"GET {rawPath} HTTP/1.1", Assert.Single(raw.RequestLines));
     }

@@ -25,17 +25,16 @@ public sealed class LoadTests
     [Fact]
     public async Task Ten_thousand_calls_at_64_concurrency_over_loopback_fail_none_leak_nothing_and_stay_pooled()
     {
-        var body = Encoding.UTF8.GetBytes(Payloads.Run("r1"));
         var connections = new ConcurrentDictionary<string, byte>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
-        app.MapGet("/v1/orchestrate/runs/{id}", async (HttpContext context) =>
+        app.MapGet("/v1/orchestrate/runs/{id}", async (HttpContext context, string id) =>
         {
             connections.TryAdd(context.Connection.Id, 0);
             context.Response.ContentType = "application/json";
-            await context.Response.Body.WriteAsync(body);
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Payloads.Run(id)));   // the run asked for
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -58,7 +57,7 @@ public sealed class LoadTests
             try
             {
                 var run = await client.GetRunAsync($"run-{i}");
-                if (run.Id != "r1")
+                if (run.Id != $"run-{i}")   // each call gets its own run back
                 {
                     Interlocked.Increment(ref failures);
                 }
