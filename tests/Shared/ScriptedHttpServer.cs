@@ -124,10 +124,13 @@ internal sealed class ScriptedConnection(TcpClient client, NetworkStream stream,
     public CancellationToken Stopping => stopping;
 
     /// <summary>A complete answer with a Content-Length body.</summary>
-    public async Task RespondAsync(int status, string body = "", string contentType = "application/json", string? extraHeaders = null)
+    public Task RespondAsync(int status, string body = "", string contentType = "application/json", string? extraHeaders = null, string? reason = null)
+        => RespondAsync(status, Encoding.UTF8.GetBytes(body), contentType, extraHeaders, reason);
+
+    /// <summary>A complete answer whose body is exactly <paramref name="bytes"/> (e.g. not what its Content-Encoding says).</summary>
+    public async Task RespondAsync(int status, byte[] bytes, string contentType = "application/json", string? extraHeaders = null, string? reason = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        await WriteAsync($"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n{extraHeaders}Connection: close\r\n\r\n");
+        await WriteAsync($"HTTP/1.1 {status} {reason ?? ((HttpStatusCode)status).ToString()}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n{extraHeaders}Connection: close\r\n\r\n");
         await stream.WriteAsync(bytes, stopping);
     }
 
