@@ -1,7 +1,8 @@
 namespace WxO.Client;
 
 /// <summary>
-/// Retries and timeouts for run requests. The pipeline is: total timeout → retry → per-attempt timeout.
+/// Retries and timeouts for run requests. The pipeline is: deadline (<see cref="TotalTimeout"/>, around everything,
+/// sign-in included) → credentials → retry → per-attempt timeout.
 /// Only transient failures are retried: 408, 429, 5xx, network errors and attempt timeouts. A request that starts a run
 /// is retried only when its connection could not be made: once it may have reached the server, a retry could start a
 /// second run.
@@ -33,7 +34,10 @@ public sealed class RunResilienceOptions
     /// <summary>Timeout of one attempt (10 ms – 1 day). A timed-out attempt is retried. Default 30 s.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of the whole call, retries and waits included (10 ms – 1 day). Default 2 minutes.</summary>
+    /// <summary>
+    /// Deadline of the whole call (10 ms – 1 day): sign-in, every attempt, the waits between retries and the refresh-and-retry
+    /// after a 401 all end by it. Default 2 minutes.
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
