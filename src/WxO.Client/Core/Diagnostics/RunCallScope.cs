@@ -54,9 +54,11 @@ internal readonly struct RunCallScope
     public void Succeeded(int status) => Record(status, errorType: null);
 
     /// <summary>Records a call that ends in <paramref name="exception"/>; <paramref name="status"/> is null when no answer came.</summary>
-    public void Failed(int? status, Exception exception) => Record(status, RunTelemetry.ErrorType(exception));
+    public void Failed(int? status, Exception exception)
+        => Record(status, RunTelemetry.ErrorType(exception), serverFault: exception is HttpRequestException or TimeoutException
+            || (exception is RunApiException api and not RunFailedException && (api.StatusCode is null || (int)api.StatusCode >= 500)));
 
-    private void Record(int? status, string? errorType)
+    private void Record(int? status, string? errorType, bool serverFault = false)
     {
         var elapsed = Stopwatch.GetElapsedTime(_started);
         if (_telemetry.RequestDuration.Enabled)
@@ -101,7 +103,11 @@ internal readonly struct RunCallScope
             activity.Dispose();
         }
 
-        if (errorType is not null)
+        if (errorType is not null && serverFault)
+        {
+            RunLog.RequestFailedAfterRetries(_logger, _endpoint.Name, _endpoint.Method, _endpoint.UrlTemplate, errorType, elapsed.TotalMilliseconds);
+        }
+        else if (errorType is not null)
         {
             RunLog.RequestFailed(_logger, _endpoint.Name, _endpoint.Method, _endpoint.UrlTemplate, errorType, elapsed.TotalMilliseconds);
         }

@@ -73,11 +73,12 @@ internal static class RunHttpPipeline
             var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
             Configure(pipeline, options, timeProvider, telemetry);
 
-            // Polly logs a handled attempt and each retry at Warning. A retried transient error is not a problem
-            // the operator has to act on (if it persists, the caller gets the exception), so these are Debug here.
+            // Polly logs every execution at Information and each handled attempt, retry and attempt timeout at Warning: a
+            // line per call in the host's logs, and Warnings for errors the retry then cured. All of it is Debug here; a
+            // call that finally fails is logged once, at Warning, by the call's own diagnostics (RunCallScope).
             var telemetryOptions = new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
             {
-                SeverityProvider = args => args.Event.EventName is "OnRetry" or "ExecutionAttempt" ? ResilienceEventSeverity.Debug : args.Event.Severity,
+                SeverityProvider = static _ => ResilienceEventSeverity.Debug,
             };
             pipeline.ConfigureTelemetry(telemetryOptions);
         });

@@ -120,6 +120,28 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task At_Information_a_successful_call_logs_nothing_and_a_call_that_finally_fails_one_Warning()
+    {
+        _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/down")).RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/gone")).RespondWith(Response.Create().WithStatusCode(404));
+        using var wxo = new WxOTestClient(_server, services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddFakeLogging()));
+        var logs = wxo.Services.GetFakeLogCollector();
+
+        await wxo.Client.GetRunAsync("r1");   // retried once, then fine
+        Assert.Empty(logs.GetSnapshot());     // nothing from Polly ("Resilience pipeline executed") or from the client
+
+        await Assert.ThrowsAsync<RunNotFoundException>(() => wxo.Client.GetRunAsync("gone"));
+        Assert.Empty(logs.GetSnapshot());     // an answer about the request: the caller has it
+
+        await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("down"));
+        var warning = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(typeof(WxORunsClient).FullName, warning.Category);
+        Assert.Matches(@"^GetRun: GET /v1/orchestrate/runs/\{run_id\} failed \(503\) in \d+(\.\d)? ms$", warning.Message);
+    }
+
+    [Fact]
     public async Task Trace_logs_have_the_request_line_no_warning_for_a_retried_error_and_no_secret()
     {
         _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
