@@ -7,13 +7,21 @@ using System.Text;
 using System.Text.Json;
 using Xunit;
 
-[assembly: AssemblyFixture(typeof(LangGraph.Client.Tests.LangGraphServerFixture))]
-
 namespace LangGraph.Client.Tests;
 
 /// <summary>
+/// The tests that need the real server share one, and only they start it: without Node.js every other test of this
+/// assembly (WireMock, DI, spec, observability) still runs, and these fail with what to install.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LangGraphServerCollection : ICollectionFixture<LangGraphServerFixture>
+{
+    public const string Name = "LangGraph Agent Server";
+}
+
+/// <summary>
 /// Runs the real LangGraph Agent Server (<c>langgraphjs dev</c>, npm <c>@langchain/langgraph-api</c>) from
-/// <c>tests/LangGraph.Client.Tests/server</c> on a free loopback port, once for the whole test assembly.
+/// <c>tests/LangGraph.Client.Tests/server</c> on a free loopback port, once for the tests of <see cref="LangGraphServerCollection"/>.
 /// Installs its npm packages from the committed lock on first use, and kills the whole process tree at the end.
 /// </summary>
 public sealed class LangGraphServerFixture : IAsyncLifetime
@@ -38,7 +46,8 @@ public sealed class LangGraphServerFixture : IAsyncLifetime
             // Installs exactly the versions in the committed package-lock.json. Not "npm ci": the package
             // feed on these machines lacks other platforms' optional packages (@tailwindcss/oxide-*), so the
             // lock cannot list them and npm ci rejects it as out of sync; npm install uses the lock as it is.
-            await RunToCompletionAsync("npm", "install --legacy-peer-deps --no-audit --no-fund", TimeSpan.FromMinutes(10));
+            // --no-save: the committed lock stays as it is (a feed that serves more optional packages would rewrite it).
+            await RunToCompletionAsync("npm", "install --legacy-peer-deps --no-audit --no-fund --no-save", TimeSpan.FromMinutes(10));
         }
 
         var port = FreePort();

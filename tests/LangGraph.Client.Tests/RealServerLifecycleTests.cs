@@ -8,6 +8,7 @@ using Xunit;
 namespace LangGraph.Client.Tests;
 
 /// <summary>The whole run lifecycle against the real LangGraph Agent Server (see <c>server/graph.js</c> for the modes).</summary>
+[Collection(LangGraphServerCollection.Name)]
 public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;

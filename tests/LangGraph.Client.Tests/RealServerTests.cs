@@ -8,6 +8,7 @@ using Xunit;
 namespace LangGraph.Client.Tests;
 
 /// <summary>Against the real LangGraph Agent Server (npm @langchain/langgraph-api) started by <see cref="LangGraphServerFixture"/>.</summary>
+[Collection(LangGraphServerCollection.Name)]
 public sealed class RealServerTests(LangGraphServerFixture server)
 {
     private TestHost<ILangGraphRunsClient> Client() => LangGraphTestClient.Create(server.BaseAddress);

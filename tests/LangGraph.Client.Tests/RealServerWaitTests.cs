@@ -5,6 +5,7 @@ using Xunit;
 namespace LangGraph.Client.Tests;
 
 /// <summary>Waiting on runs of the real LangGraph Agent Server.</summary>
+[Collection(LangGraphServerCollection.Name)]
 public sealed class RealServerWaitTests(LangGraphServerFixture server)
 {
     private static RunReference Reference(JsonElement run)

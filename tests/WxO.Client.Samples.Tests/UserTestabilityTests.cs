@@ -1,0 +1,74 @@
+using System.Net;
+using System.Reflection;
+using LangGraph.Client;
+using WxO.Client.Models;
+using Xunit;
+
+namespace WxO.Client.Samples.Tests;
+
+/// <summary>
+/// Users fake our clients and errors in their own tests. This project sees only the public API (no InternalsVisibleTo),
+/// so what compiles and runs here is what a user can do.
+/// </summary>
+public sealed class UserTestabilityTests
+{
+    private static readonly Assembly[] Packages = [typeof(IRunSource).Assembly, typeof(ILangGraphRunsClient).Assembly];
+
+    [Fact]
+    public void Every_public_exception_can_be_built_with_any_property_value()
+    {
+        var exceptions = Packages.SelectMany(a => a.GetExportedTypes()).Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
+
+        Assert.Contains(typeof(RunFailedException), exceptions);
+        Assert.All(exceptions, type =>
+        {
+            Assert.True(type.GetConstructor([typeof(string)]) is not null || type.GetConstructor([typeof(string), typeof(RunSnapshot)]) is not null,
+                $"{type.Name} has no public constructor taking a message");
+            var readOnly = type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => p.SetMethod is not { IsPublic: true } && p.DeclaringType != typeof(Exception))
+                .Select(p => p.Name)
+                .Except([nameof(RunWaitTimeoutException.LastSnapshot)]);   // set through its constructor
+            Assert.Empty(readOnly);
+        });
+    }
+
+    [Fact]
+    public void Every_public_model_property_can_be_set()
+    {
+        var models = Packages.SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.Namespace is "WxO.Client.Models" or "LangGraph.Client.Models" || t == typeof(RunSnapshot) || t == typeof(RunStreamEvent))
+            .Where(t => t.IsClass && !t.IsAbstract && !typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(t))
+            .ToList();
+
+        Assert.True(models.Count > 20, $"only {models.Count} models found");
+        Assert.All(models, type => Assert.Empty(type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod is not { IsPublic: true } && p.Name is not ("IsTerminal" or "EqualityContract"))
+            .Select(p => $"{type.Name}.{p.Name}")));
+    }
+
+    [Fact]
+    public async Task A_fake_source_can_return_any_run_and_throw_any_error_the_real_one_would()
+    {
+        IRunSource fake = new FakeRuns();
+
+        var final = await fake.WaitForCompletionAsync(new RunReference("r1"), new RunPollingOptions { Timeout = TimeSpan.FromSeconds(5) });
+        var missing = await Assert.ThrowsAsync<RunNotFoundException>(() => fake.GetRunSnapshotAsync(new RunReference("missing")));
+
+        Assert.Equal(RunState.Succeeded, final.State);
+        Assert.Equal((HttpStatusCode.NotFound, "Run not found", "GET"), (missing.StatusCode, missing.ServerMessage, missing.RequestMethod));
+        var failure = new RunFailedException("failed") { ErrorName = "ValueError", ServerMessage = "bad", RunId = "r1", StatusCode = HttpStatusCode.OK };
+        Assert.Equal(("ValueError", "bad", "r1"), (failure.ErrorName, failure.ServerMessage, failure.RunId));
+        var run = new AssistantRun { Id = "r1", Status = AssistantRunStatus.Failed, LastError = "Tool failed" };
+        Assert.Equal(RunState.Failed, WxORunsClient.ToSnapshot(run).State);
+    }
+
+    private sealed class FakeRuns : IRunSource
+    {
+        public string Name => "fake";
+
+        public Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+            => run.RunId == "missing"
+                ? throw new RunNotFoundException("GET /runs/missing failed with 404") { StatusCode = HttpStatusCode.NotFound, ServerMessage = "Run not found", RequestMethod = "GET" }
+                : Task.FromResult(new RunSnapshot { Source = Name, RunId = run.RunId, State = RunState.Succeeded, RawStatus = "completed" });
+    }
+}
