@@ -87,7 +87,8 @@ public static class App
             parseError.ShowHelp = false;
         }
 
-        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // Ctrl+C cancels the token the scenarios get, so they end cleanly (exit code 130) rather than being killed mid-line.
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });
         if (parsed.Errors.Count > 0)
         {
             await error.WriteLineAsync("Add --help for usage.");
