@@ -17,7 +17,7 @@ namespace LangGraph.Client;
 /// The LangGraph thread-run client. Get it from DI (<c>services.AddLangGraphClient(...)</c> or
 /// <c>AddWxOClient(...).AddLangGraphClient(...)</c>), or without DI from <see cref="Create"/>. Thread-safe.
 /// </summary>
-public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRunSource, IDisposable, IAsyncDisposable
+public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"langgraph"</c>.</summary>
     public const string SourceName = "langgraph";
@@ -58,17 +58,10 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     };
 
     private readonly ILangGraphRunsApi _api;
-    private readonly RunClientPipeline _pipeline;
-
-    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive until disposed.
-    private readonly IDisposable? _owner;
 
     private LangGraphRunsClient(RunClientContext context)
-    {
-        _api = RestService.ForGenerated<ILangGraphRunsApi>(context.HttpClient, RefitSettings);
-        _pipeline = context.Pipeline;
-        _owner = context.Owner;
-    }
+        : base(context)
+        => _api = RestService.ForGenerated<ILangGraphRunsApi>(context.HttpClient, RefitSettings);
 
     /// <summary>How <c>AddLangGraphClient</c> plugs this client into the core.</summary>
     internal static RunClientDefinition<LangGraphClientOptions, ILangGraphRunsClient> Definition { get; } = new()
@@ -96,34 +89,14 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         return (LangGraphRunsClient)RunClientRegistration.CreateStandalone(services => services.AddLangGraphClient(configure), Definition);
     }
 
-    RunTelemetry IInstrumentedRunSource.Telemetry => _pipeline.Telemetry;
-
-    /// <summary>
-    /// For a client made by <see cref="Create"/>: disposes its private container, closing its pooled connections at once.
-    /// A client from dependency injection owns nothing (its container does), so disposing it does nothing.
-    /// </summary>
-    public void Dispose() => _owner?.Dispose();
-
-    /// <inheritdoc cref="Dispose" />
-    public ValueTask DisposeAsync()
-    {
-        if (_owner is IAsyncDisposable owner)
-        {
-            return owner.DisposeAsync();
-        }
-
-        _owner?.Dispose();
-        return default;
-    }
-
     /// <inheritdoc />
-    public string Name => SourceName;
+    public override string Name => SourceName;
 
     /// <inheritdoc />
     public Task<ThreadRun> GetThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             GetThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId), static (s, ct) => s.Api.GetThreadRunAsync(s.ThreadId, s.RunId, ct),
             LangGraphJsonContext.Default.ThreadRun,
             validate: static (s, run) => run.RunId == s.RunId && run.ThreadId == s.ThreadId ? null
@@ -147,7 +120,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         }
 
         // Null items (a server's [{...}, null]) are skipped rather than handed to the caller.
-        var runs = await _pipeline.SendAsync(
+        var runs = await Pipeline.SendAsync(
             ListThreadRunsEndpoint, (Api: _api, ThreadId: threadId, Limit: limit, Offset: offset, Status: status?.Value),
             static (s, ct) => s.Api.ListThreadRunsAsync(s.ThreadId, s.Limit, s.Offset, s.Status, ct),
             LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -198,7 +171,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     {
         ValidateIds(threadId);
         ValidateRequest(request, streamingOrWaiting: false);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             CreateThreadRunEndpoint, (Api: _api, ThreadId: threadId, Request: request),
             static (s, ct) => s.Api.CreateThreadRunAsync(s.ThreadId, s.Request, createsRun: true, ct),
             LangGraphJsonContext.Default.ThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken);
@@ -209,7 +182,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     {
         ValidateIds(threadId);
         ValidateRequest(request, streamingOrWaiting: true);
-        return _pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
+        return Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
             threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
 
@@ -222,7 +195,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
             throw new ArgumentException("The last event id must be a non-empty id without line breaks, or null to join from the start.", nameof(lastEventId));
         }
 
-        return _pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
+        return Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
             runId.ToString(), threadId.ToString(), cancellationToken);
     }
 
@@ -231,7 +204,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     {
         ValidateIds(threadId);
         ValidateRequest(request, streamingOrWaiting: true);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             CreateThreadRunAndWaitEndpoint, (Api: _api, ThreadId: threadId, Request: request),
             static (s, ct) => s.Api.CreateThreadRunAndWaitAsync(s.ThreadId, s.Request, createsRun: true, longPoll: true, ct),
             LangGraphJsonContext.Default.JsonElement, JoinFailure, threadId: threadId.ToString(), cancellationToken: cancellationToken);
@@ -241,7 +214,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     public Task<JsonElement> JoinThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             JoinThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
             static (s, ct) => s.Api.JoinThreadRunAsync(s.ThreadId, s.RunId, longPoll: true, ct),
             LangGraphJsonContext.Default.JsonElement, JoinFailure, runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
@@ -260,7 +233,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
         };
 
         // Servers read any "wait" value as true (LangGraph.js), so it is only sent when true.
-        return _pipeline.SendWithoutResultAsync(
+        return Pipeline.SendWithoutResultAsync(
             CancelThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId, Action: actionValue, Wait: wait ? "true" : null),
             static (s, ct) => s.Api.CancelThreadRunAsync(s.ThreadId, s.RunId, s.Action, s.Wait, ct),
             runId.ToString(), threadId.ToString(), cancellationToken);
@@ -270,7 +243,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     public Task DeleteThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
-        return _pipeline.SendWithoutResultAsync(
+        return Pipeline.SendWithoutResultAsync(
             DeleteThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
             static (s, ct) => s.Api.DeleteThreadRunAsync(s.ThreadId, s.RunId, ct),
             runId.ToString(), threadId.ToString(), cancellationToken);
@@ -284,7 +257,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
             throw new ArgumentException("LangGraphThreadRequest.ThreadId must not be Guid.Empty; leave it null to let the server pick one.", nameof(request));
         }
 
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             CreateThreadEndpoint, (Api: _api, Request: request ?? EmptyThreadRequest), static (s, ct) => s.Api.CreateThreadAsync(s.Request, ct),
             LangGraphJsonContext.Default.LangGraphThread, threadId: request?.ThreadId?.ToString(), cancellationToken: cancellationToken);
     }
@@ -293,7 +266,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     public Task<LangGraphThread> GetThreadAsync(Guid threadId, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             GetThreadEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadAsync(s.ThreadId, ct),
             LangGraphJsonContext.Default.LangGraphThread, threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
@@ -307,7 +280,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     /// status is <c>success</c> or <c>error</c>, so never on the polls of a running run.
     /// </remarks>
     /// <exception cref="ArgumentException"><see cref="RunReference.ThreadId"/> is missing, or an id is not a GUID.</exception>
-    public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+    public override async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
     {
         if (!Guid.TryParse(run.ThreadId, out var threadId))
         {
@@ -350,7 +323,7 @@ public sealed class LangGraphRunsClient : ILangGraphRunsClient, IInstrumentedRun
     {
         try
         {
-            return await _pipeline.SendAsync(
+            return await Pipeline.SendAsync(
                 GetThreadStateEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadStateAsync(s.ThreadId, ct),
                 LangGraphJsonContext.Default.ThreadStateSnapshot, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -17,7 +17,7 @@ namespace WxO.Client;
 /// The watsonx Orchestrate runs client. Get it from DI (<c>services.AddWxOClient(...)</c>), or, without DI,
 /// from <see cref="Create(Action{WxOClientOptions})"/>. Thread-safe; create it once and reuse it.
 /// </summary>
-public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDisposable, IAsyncDisposable
+public sealed class WxORunsClient : RunClient, IWxORunsClient
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"wxo"</c>.</summary>
     public const string SourceName = "wxo";
@@ -44,17 +44,10 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
     };
 
     private readonly IWxORunsApi _api;
-    private readonly RunClientPipeline _pipeline;
-
-    // Only set for clients made by Create: keeps their private container (and its HTTP handlers) alive until disposed.
-    private readonly IDisposable? _owner;
 
     private WxORunsClient(RunClientContext context)
-    {
-        _api = RestService.ForGenerated<IWxORunsApi>(context.HttpClient, RefitSettings);
-        _pipeline = context.Pipeline;
-        _owner = context.Owner;
-    }
+        : base(context)
+        => _api = RestService.ForGenerated<IWxORunsApi>(context.HttpClient, RefitSettings);
 
     /// <summary>How <c>AddWxOClient</c> plugs this client into the core.</summary>
     internal static RunClientDefinition<WxOClientOptions, IWxORunsClient> Definition { get; } = new()
@@ -82,34 +75,14 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
         return (WxORunsClient)RunClientRegistration.CreateStandalone(services => services.AddWxOClient(configure), Definition);
     }
 
-    RunTelemetry IInstrumentedRunSource.Telemetry => _pipeline.Telemetry;
-
-    /// <summary>
-    /// For a client made by <see cref="Create"/>: disposes its private container, closing its pooled connections at once.
-    /// A client from dependency injection owns nothing (its container does), so disposing it does nothing.
-    /// </summary>
-    public void Dispose() => _owner?.Dispose();
-
-    /// <inheritdoc cref="Dispose" />
-    public ValueTask DisposeAsync()
-    {
-        if (_owner is IAsyncDisposable owner)
-        {
-            return owner.DisposeAsync();
-        }
-
-        _owner?.Dispose();
-        return default;
-    }
-
     /// <inheritdoc />
-    public string Name => SourceName;
+    public override string Name => SourceName;
 
     /// <inheritdoc />
     public Task<AssistantRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         ValidateRunId(runId, nameof(runId));
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             GetRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunAsync(s.RunId, ct),
             WxOJsonContext.Default.AssistantRun,
             validate: static (s, run) => run.Id == s.RunId ? null : $"it is run '{run.Id}', not the run '{s.RunId}' asked for",
@@ -129,7 +102,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
             throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
         }
 
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             ListRunsEndpoint, (Api: _api, Limit: limit, Offset: offset),
             static (s, ct) => s.Api.ListRunsAsync(s.Limit, s.Offset, ct), WxOJsonContext.Default.AssistantRunPage, cancellationToken: cancellationToken);
     }
@@ -208,7 +181,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
     public Task<AssistantRunIds> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         ValidateRequest(request);
-        return _pipeline.SendAsync(
+        return Pipeline.SendAsync(
             CreateRunEndpoint, (Api: _api, Request: request), static (s, ct) => s.Api.CreateRunAsync(s.Request, createsRun: true, ct),
             WxOJsonContext.Default.AssistantRunIds, cancellationToken: cancellationToken);
     }
@@ -218,7 +191,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
     {
         // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
         ValidateRequest(request);
-        return UnwrapAll(_pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Api: _api, Request: request), cancellationToken: cancellationToken));
+        return UnwrapAll(Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Api: _api, Request: request), cancellationToken: cancellationToken));
 
         static async IAsyncEnumerable<AssistantRunEvent> UnwrapAll(IAsyncEnumerable<RunStreamEvent> events)
         {
@@ -235,7 +208,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
         ValidateRunId(runId, nameof(runId));
         try
         {
-            return await _pipeline.SendAsync(
+            return await Pipeline.SendAsync(
                 CancelRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.CancelRunAsync(s.RunId, ct),
                 WxOJsonContext.Default.AssistantRunIds, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
@@ -257,7 +230,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
     public async Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default)
     {
         ValidateRunId(runId, nameof(runId));
-        var events = await _pipeline.SendAsync(
+        var events = await Pipeline.SendAsync(
             GetRunEventsEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunEventsAsync(s.RunId, ct),
             WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return events.WithoutNulls();
@@ -331,7 +304,7 @@ public sealed class WxORunsClient : IWxORunsClient, IInstrumentedRunSource, IDis
     }
 
     /// <inheritdoc />
-    public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+    public override async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
     {
         ValidateRunId(run.RunId, nameof(run));
         var value = await GetRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
