@@ -134,6 +134,14 @@ internal sealed class ScriptedConnection(TcpClient client, NetworkStream stream,
         await stream.WriteAsync(bytes, stopping);
     }
 
+    /// <summary>Headers that promise the whole body, then half of it; the connection closes when the script returns.</summary>
+    public async Task RespondTruncatedAsync(int status, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        await WriteAsync($"HTTP/1.1 {status} {(HttpStatusCode)status}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n");
+        await stream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), stopping);
+    }
+
     /// <summary>The head of a chunked answer (a stream); send its pieces with <see cref="ChunkAsync"/>.</summary>
     public Task StartChunkedAsync(string contentType = "text/event-stream", string? extraHeaders = null)
         => WriteAsync($"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nTransfer-Encoding: chunked\r\n{extraHeaders}Connection: close\r\n\r\n");

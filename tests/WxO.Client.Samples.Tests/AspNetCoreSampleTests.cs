@@ -15,35 +15,29 @@ namespace WxO.Client.Samples.Tests;
 public sealed class AspNetCoreSampleTests : IAsyncLifetime
 {
     private readonly Sandbox _sandbox = Sandbox.Start();
-    private WebApplication _app = null!;
-    private HttpClient _http = null!;
+    private SampleHost _host = null!;
+
+    private HttpClient Http => _host.Http;
 
     public async ValueTask InitializeAsync()
-    {
-        _app = SampleApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development"], new Dictionary<string, string?>
+        => _host = await SampleHost.StartAsync(new Dictionary<string, string?>
         {
             ["WxO:BaseAddress"] = _sandbox.WxOUrl,
             ["WxO:BearerToken"] = Sandbox.Token,
             ["LangGraph:BaseAddress"] = _sandbox.LangGraphUrl,
             ["LangGraph:ReadApiKeyFromEnvironment"] = "false",
         });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _sandbox.Dispose();
     }
 
     [Fact]
     public async Task Runs_lists_a_page_from_the_configured_server()
     {
-        var page = await _http.GetFromJsonAsync<JsonElement>("/runs?limit=2&offset=1");
+        var page = await Http.GetFromJsonAsync<JsonElement>("/runs?limit=2&offset=1");
 
         Assert.Equal(6, page.GetProperty("total").GetInt32());
         Assert.Equal(2, page.GetProperty("data").GetArrayLength());
@@ -54,7 +48,7 @@ public sealed class AspNetCoreSampleTests : IAsyncLifetime
     [Fact]
     public async Task Runs_by_id_returns_the_run_with_its_wire_names()
     {
-        var run = await _http.GetFromJsonAsync<JsonElement>("/runs/9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+        var run = await Http.GetFromJsonAsync<JsonElement>("/runs/9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
 
         Assert.Equal("failed", run.GetProperty("status").GetString());
         Assert.Equal("Tool 'create_ticket' returned 500", run.GetProperty("last_error").GetString());
@@ -64,7 +58,7 @@ public sealed class AspNetCoreSampleTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_run_is_a_404_problem()
     {
-        using var response = await _http.GetAsync("/runs/no-such-run");
+        using var response = await Http.GetAsync("/runs/no-such-run");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -74,7 +68,7 @@ public sealed class AspNetCoreSampleTests : IAsyncLifetime
     [Fact]
     public async Task Health_is_healthy_when_the_server_answers()
     {
-        using var response = await _http.GetAsync("/health");
+        using var response = await Http.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
