@@ -114,7 +114,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         var resume = definition.Resume;
         if (resume is null || _failedReconnects >= pipeline.Options.StreamReconnectAttempts)
         {
-            throw idle ? broken : Facts(new HttpRequestException($"The stream broke: {broken.Message}", broken));
+            throw idle ? broken : new HttpRequestException($"The stream broke: {broken.Message}", broken);
         }
 
         _failedReconnects++;
@@ -123,7 +123,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         await Task.Delay(delay, pipeline.Time, cancellationToken).ConfigureAwait(false);
         var point = new RunStreamResumePoint(_lastEventId, _contentLocation);
         var send = resume(state, point, cancellationToken)
-            ?? throw (idle ? broken : Facts(new HttpRequestException($"The stream broke and cannot be re-joined: {broken.Message}", broken)));
+            ?? throw (idle ? broken : new HttpRequestException($"The stream broke and cannot be re-joined: {broken.Message}", broken));
         _skipId = _lastEventId;
         await OpenAsync(send, cancellationToken).ConfigureAwait(false);
     }
@@ -158,14 +158,11 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
     private RunFailedException RunFailed(RunFailure failure)
         => RunErrorMapper.RunFailed(_response?.RequestMessage, (HttpStatusCode?)Status, failure, pipeline.Secrets);
 
-    private TException Facts<TException>(TException exception) where TException : Exception
+    /// <summary>The stream's request and status on an error found while reading it.</summary>
+    private RunApiException Facts(RunApiException exception)
     {
-        if (exception is RunApiException api && api.RequestMethod is null)
-        {
-            var request = _response?.RequestMessage;
-            api.SetFacts((HttpStatusCode?)Status, api.ServerMessage, api.ResponseBody, api.RequestId, request?.Method.Method, request?.RequestUri?.AbsolutePath);
-        }
-
+        var request = _response?.RequestMessage;
+        exception.SetFacts((HttpStatusCode?)Status, serverMessage: null, responseBody: null, requestId: null, request?.Method.Method, request?.RequestUri?.AbsolutePath);
         return exception;
     }
 
