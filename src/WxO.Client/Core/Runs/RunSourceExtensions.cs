@@ -69,7 +69,9 @@ public static class RunSourceExtensions
 
         var started = time.GetTimestamp();
         var polls = 0;
-        string? outcome = null;
+        // How the wait ended: the run's final state, or the error that ended it (error.type); neither when abandoned.
+        RunState? endState = null;
+        string? errorType = null;
         RunSnapshot? last = null;
         var delay = options.InitialDelay;
         try
@@ -86,12 +88,12 @@ public static class RunSourceExtensions
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    outcome = typeof(RunWaitTimeoutException).FullName;
+                    errorType = typeof(RunWaitTimeoutException).FullName;
                     throw TimedOut(run, options, last);
                 }
                 catch (Exception ex)
                 {
-                    outcome = RunTelemetry.ErrorType(ex);
+                    errorType = RunTelemetry.ErrorType(ex);
                     throw;
                 }
 
@@ -103,7 +105,7 @@ public static class RunSourceExtensions
                 last = current;
                 if (current.IsTerminal || current.State == RunState.RequiresInput)
                 {
-                    outcome = current.State.ToString();
+                    endState = current.State;
                     yield break;
                 }
 
@@ -114,12 +116,12 @@ public static class RunSourceExtensions
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    outcome = typeof(RunWaitTimeoutException).FullName;
+                    errorType = typeof(RunWaitTimeoutException).FullName;
                     throw TimedOut(run, options, last);
                 }
                 catch (OperationCanceledException ex)
                 {
-                    outcome = RunTelemetry.ErrorType(ex);
+                    errorType = RunTelemetry.ErrorType(ex);
                     throw;
                 }
 
@@ -128,16 +130,16 @@ public static class RunSourceExtensions
         }
         finally
         {
-            // The consumer may also stop early (break), which ends here with no outcome of the run's own.
-            outcome ??= "Abandoned";
-            var failed = !Enum.TryParse<RunState>(outcome, out var state) && outcome != "Abandoned";
+            // The consumer may also stop early (break), which ends here with no outcome of the run's own. The outcome is
+            // kept as two facts, not parsed back from one string: "404" would parse as a RunState.
+            var outcome = errorType ?? endState?.ToString() ?? "Abandoned";
             telemetry.WaitPolls.Record(polls, new KeyValuePair<string, object?>($"{prefix}.run.source", source.Name),
                 new KeyValuePair<string, object?>("outcome", outcome));
             if (activity is not null)
             {
                 activity.SetTag($"{prefix}.wait.polls", polls);
-                activity.SetTag(failed ? "error.type" : $"{prefix}.run.state", outcome);
-                activity.SetStatus(failed || state is RunState.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+                activity.SetTag(errorType is not null ? "error.type" : $"{prefix}.run.state", outcome);
+                activity.SetStatus(errorType is not null || endState is RunState.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
                 activity.Dispose();
             }
 

@@ -69,6 +69,24 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wait_that_ends_in_a_404_is_an_error_span_with_its_error_type()
+    {
+        Answer(RunPath, 404, """{"detail":"Run not found"}""");
+        using var spans = new ActivityRecorder("WxO.Client");
+        using var polls = new MetricCollector<int>(null, "WxO.Client", "wxo.client.wait.polls");
+        using var wxo = new WxOTestClient(_server);
+
+        await Assert.ThrowsAsync<RunNotFoundException>(() => wxo.Client.WaitForCompletionAsync(new RunReference("r1")));
+
+        // "404" parses as a RunState number: the outcome must not be read back from the string.
+        var wait = Assert.Single(spans.Stopped, s => s.DisplayName == "WaitForCompletion");
+        Assert.Equal(ActivityStatusCode.Error, wait.Status);
+        Assert.Equal("404", wait.GetTagItem("error.type"));
+        Assert.Null(wait.GetTagItem("wxo.run.state"));
+        Assert.Equal("404", Assert.Single(polls.GetMeasurementSnapshot()).Tags["outcome"]);
+    }
+
+    [Fact]
     public async Task List_and_wait_have_their_own_spans_and_polls_are_children_of_the_wait()
     {
         Answer("/v1/orchestrate/runs", 200, Payloads.Page(["r1"], 1, 10, 0));
