@@ -3,11 +3,10 @@ namespace WxO.Client.Primitives;
 /// <summary>What a run client is built from: its HttpClient (the shared pipeline) and its request path.</summary>
 public sealed class RunClientContext
 {
-    internal RunClientContext(HttpClient httpClient, RunClientPipeline pipeline, IServiceProvider services, IDisposable? owner)
+    internal RunClientContext(HttpClient httpClient, RunClientPipeline pipeline, IDisposable? owner)
     {
         HttpClient = httpClient;
         Pipeline = pipeline;
-        Services = services;
         Owner = owner;
     }
 
@@ -16,9 +15,6 @@ public sealed class RunClientContext
 
     /// <summary>The request path for the client's calls.</summary>
     public RunClientPipeline Pipeline { get; }
-
-    /// <summary>The container the client was resolved from.</summary>
-    public IServiceProvider Services { get; }
 
     /// <summary>
     /// For a client made outside dependency injection (<see cref="RunClientRegistration.CreateStandalone{TOptions, TClient}"/>): the private

@@ -157,7 +157,7 @@ public static class RunClientRegistration
         var options = services.GetRequiredService<IOptions<TOptions>>().Value;
         var pipeline = new RunClientPipeline(definition.Telemetry, definition.ErrorParser, logger, http.BaseAddress, options,
             services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<Credentials<TOptions>>().Secrets);
-        return new RunClientContext(http, pipeline, services, owner);
+        return new RunClientContext(http, pipeline, owner);
     }
 
     private static Uri WithTrailingSlash(Uri uri)
