@@ -27,3 +27,25 @@ internal static class FakeTime
         return await task;
     }
 }
+
+/// <summary>
+/// A fake clock that also records how long each one-shot timer was set for. A measure taken at the server between two
+/// requests also counts the fake time the pump adds while real I/O runs; the timer the client set is exact.
+/// </summary>
+internal sealed class TimerRecordingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private readonly List<(DateTimeOffset SetAt, TimeSpan Due)> _delays = [];
+
+    /// <summary>The one-shot timers created so far (delays and cancel-after timeouts), in order: when each was set, for how long.</summary>
+    public IReadOnlyList<(DateTimeOffset SetAt, TimeSpan Due)> Delays { get { lock (_delays) { return [.. _delays]; } } }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (period == Timeout.InfiniteTimeSpan && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            lock (_delays) { _delays.Add((GetUtcNow(), dueTime)); }
+        }
+
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -94,14 +95,20 @@ public sealed class ResilienceTests : IDisposable
     /// Sends 429 with a Retry-After computed from fake time, then 200, and measures in fake time how long the
     /// client waited. The base delay is 20 s, so a client ignoring Retry-After would wait far longer.
     /// </summary>
-    private async Task<TimeSpan> MeasureRetryWaitAsync(Func<FakeTimeProvider, string> retryAfter, TimeSpan? maxRetryAfter = null)
+    /// <summary>
+    /// Answers one 429 with the given Retry-After, then 200, and returns the wait the client set before its retry
+    /// (when it set it, for how long).
+    /// Also checks the retry really came that late: the server saw it at least that much later on the fake clock.
+    /// </summary>
+    private async Task<(DateTimeOffset SetAt, TimeSpan Due)> MeasureRetryWaitAsync(Func<FakeTimeProvider, string> retryAfter, TimeSpan? maxRetryAfter = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-        var arrivals = new List<DateTimeOffset>();
+        var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        var arrivals = new List<(DateTimeOffset At, int TimersSoFar)>();
+        void Arrived() { lock (arrivals) { arrivals.Add((time.GetUtcNow(), time.Delays.Count)); } }
         _server.Given(Request.Create().WithPath(RunPath)).InScenario("ra").WillSetStateTo("retried")
             .RespondWith(Response.Create().WithCallback(_ =>
             {
-                lock (arrivals) { arrivals.Add(time.GetUtcNow()); }
+                Arrived();
                 return new WireMock.ResponseMessage
                 {
                     StatusCode = 429,
@@ -111,20 +118,30 @@ public sealed class ResilienceTests : IDisposable
         _server.Given(Request.Create().WithPath(RunPath)).InScenario("ra").WhenStateIs("retried")
             .RespondWith(Response.Create().WithCallback(_ =>
             {
-                lock (arrivals) { arrivals.Add(time.GetUtcNow()); }
+                Arrived();
                 return new WireMock.ResponseMessage { StatusCode = 200, BodyData = new WireMock.Util.BodyData { BodyAsString = Payloads.Run("r1"), DetectedBodyType = WireMock.Types.BodyType.String } };
             }));
+        var attemptTimeout = TimeSpan.FromMinutes(7);
+        var totalTimeout = TimeSpan.FromMinutes(9);
         using var wxo = new WxOTestClient(_server, o =>
         {
-            o.Resilience.BaseDelay = TimeSpan.FromSeconds(20);
-            o.Resilience.MaxDelay = TimeSpan.FromSeconds(60);
-            o.Resilience.MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromSeconds(30);
+            // Without a Retry-After the first retry would wait minutes, never a value these tests expect.
+            o.Resilience.BaseDelay = TimeSpan.FromMinutes(3);
+            o.Resilience.MaxDelay = TimeSpan.FromMinutes(4);
+            o.Resilience.MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromMinutes(1);
+            o.Resilience.AttemptTimeout = attemptTimeout;
+            o.Resilience.TotalTimeout = totalTimeout;
         }, services => services.AddSingleton<TimeProvider>(time));
 
         await FakeTime.RunAsync(time, wxo.Client.GetRunAsync("r1"), TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(2, arrivals.Count);
-        return arrivals[1] - arrivals[0];
+        // Between the two requests the client set exactly one timer besides its timeouts: the wait before the retry.
+        var waits = time.Delays.Take(arrivals[1].TimersSoFar).Skip(arrivals[0].TimersSoFar)
+            .Where(d => d.Due != attemptTimeout && d.Due != totalTimeout).ToList();
+        var wait = Assert.Single(waits);
+        Assert.True(arrivals[1].At >= wait.SetAt + wait.Due, $"The retry came at {arrivals[1].At}, before the {wait.Due} wait set at {wait.SetAt} ended.");
+        return wait;
     }
 
     [Fact]
@@ -132,16 +149,23 @@ public sealed class ResilienceTests : IDisposable
     {
         var waited = await MeasureRetryWaitAsync(_ => "1");
 
-        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5));
+        Assert.Equal(TimeSpan.FromSeconds(1), waited.Due);
     }
 
     [Fact]
     public async Task Retry_after_http_date_is_honoured()
     {
-        var waited = await MeasureRetryWaitAsync(t => t.GetUtcNow().AddSeconds(3).ToString("R"));
+        var retryAt = DateTimeOffset.MinValue;
+        var waited = await MeasureRetryWaitAsync(t =>
+        {
+            // An HTTP date has whole seconds: the server's "in 3 s", as a date.
+            retryAt = DateTimeOffset.Parse(t.GetUtcNow().AddSeconds(3).ToString("R"), CultureInfo.InvariantCulture);
+            return retryAt.ToString("R");
+        });
 
-        // An HTTP date has whole seconds, so up to one second of the three is lost to rounding down.
-        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3.5));
+        // The wait runs from the client's own clock to the date (the fake clock may have moved on since the server's answer).
+        Assert.InRange(waited.Due, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.InRange(waited.SetAt + waited.Due, retryAt, retryAt + TimeSpan.FromSeconds(0.5));
     }
 
     [Fact]
@@ -149,7 +173,7 @@ public sealed class ResilienceTests : IDisposable
     {
         var waited = await MeasureRetryWaitAsync(_ => "86400", maxRetryAfter: TimeSpan.FromSeconds(2));
 
-        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+        Assert.Equal(TimeSpan.FromSeconds(2), waited.Due);
     }
 
     [Fact]
