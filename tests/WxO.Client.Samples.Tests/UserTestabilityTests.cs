@@ -33,17 +33,49 @@ public sealed class UserTestabilityTests
     }
 
     [Fact]
-    public void Every_public_model_property_can_be_set()
+    public void Every_public_model_property_can_be_set_or_built_by_the_model_factory()
     {
-        var models = Packages.SelectMany(a => a.GetExportedTypes())
+        var exported = Packages.SelectMany(a => a.GetExportedTypes()).ToList();
+        var models = exported
             .Where(t => t.Namespace is "WxO.Client.Models" or "LangGraph.Client.Models" || t == typeof(RunSnapshot) || t == typeof(RunStreamEvent))
             .Where(t => t.IsClass && !t.IsAbstract && !typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(t))
             .ToList();
+        // Received models are read-only; each has a factory method with one parameter per property.
+        var factories = exported.Where(t => t.Name.EndsWith("ModelFactory", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .ToLookup(m => m.ReturnType);
 
         Assert.True(models.Count > 20, $"only {models.Count} models found");
-        Assert.All(models, type => Assert.Empty(type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is not { IsPublic: true } && p.Name is not ("IsTerminal" or "EqualityContract"))
-            .Select(p => $"{type.Name}.{p.Name}")));
+        Assert.Equal(7, factories.Sum(f => f.Count()));
+        Assert.All(models, type =>
+        {
+            var readOnly = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.SetMethod is not { IsPublic: true } && p.Name is not ("IsTerminal" or "EqualityContract"))
+                .Select(p => p.Name)
+                .ToList();
+            if (readOnly.Count == 0)
+            {
+                return;
+            }
+
+            var factory = Assert.Single(factories[type]);
+            var parameters = factory.GetParameters().Select(p => p.Name!.TrimStart('@')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.Empty(readOnly.Where(name => !parameters.Contains(name)).Select(name => $"{type.Name}.{name}"));
+        });
+    }
+
+    [Fact]
+    public void A_received_run_is_built_by_the_factory_with_what_was_given()
+    {
+        var usage = new Dictionary<string, System.Text.Json.JsonElement> { ["input_tokens"] = System.Text.Json.JsonSerializer.SerializeToElement(12) };
+
+        var run = WxOModelFactory.AssistantRun("r1", AssistantRunStatus.Completed, threadId: "t1", usage: usage);
+        var thread = LangGraph.Client.Models.LangGraphModelFactory.ThreadRun(Guid.Empty, Guid.Empty, LangGraph.Client.Models.ThreadRunStatus.Success);
+
+        Assert.Equal(("r1", AssistantRunStatus.Completed, "t1", 12), (run.Id, run.Status!.Value, run.ThreadId, run.Usage!["input_tokens"].GetInt32()));
+        Assert.Equal(RunState.Succeeded, WxORunsClient.ToSnapshot(run).State);
+        Assert.Equal(LangGraph.Client.Models.ThreadRunStatus.Success, thread.Status);
+        Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRun(null!));
     }
 
     [Fact]
@@ -58,7 +90,7 @@ public sealed class UserTestabilityTests
         Assert.Equal((HttpStatusCode.NotFound, "Run not found", "GET"), (missing.StatusCode, missing.ServerMessage, missing.RequestMethod));
         var failure = new RunFailedException("failed") { ErrorName = "ValueError", ServerMessage = "bad", RunId = "r1", StatusCode = HttpStatusCode.OK };
         Assert.Equal(("ValueError", "bad", "r1"), (failure.ErrorName, failure.ServerMessage, failure.RunId));
-        var run = new AssistantRun { Id = "r1", Status = AssistantRunStatus.Failed, LastError = "Tool failed" };
+        var run = WxOModelFactory.AssistantRun("r1", AssistantRunStatus.Failed, lastError: "Tool failed");
         Assert.Equal(RunState.Failed, WxORunsClient.ToSnapshot(run).State);
     }
 

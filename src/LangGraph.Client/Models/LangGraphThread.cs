@@ -7,47 +7,47 @@ namespace LangGraph.Client.Models;
 public sealed record LangGraphThread
 {
     /// <summary>The thread id.</summary>
-    [JsonPropertyName("thread_id")] public required Guid ThreadId { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("thread_id")] public Guid ThreadId { get; internal set; }
 
     /// <summary>When the thread was created.</summary>
-    [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the thread last changed.</summary>
-    [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <summary>When the thread's state last changed.</summary>
-    [JsonPropertyName("state_updated_at")] public DateTimeOffset? StateUpdatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("state_updated_at")] public DateTimeOffset? StateUpdatedAt { get; internal set; }
 
     /// <summary>The thread metadata.</summary>
-    [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+    [JsonInclude, JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; internal set; }
 
     /// <summary>The thread config.</summary>
-    [JsonPropertyName("config")] public IReadOnlyDictionary<string, JsonElement>? Config { get; init; }
+    [JsonInclude, JsonPropertyName("config")] public IReadOnlyDictionary<string, JsonElement>? Config { get; internal set; }
 
     /// <summary>The thread status: <c>idle</c>, <c>busy</c>, <c>interrupted</c> or <c>error</c>.</summary>
-    [JsonPropertyName("status")] public ThreadStatus? Status { get; init; }
+    [JsonInclude, JsonPropertyName("status")] public ThreadStatus? Status { get; internal set; }
 
     /// <summary>The thread's current state values.</summary>
-    [JsonPropertyName("values")] public JsonElement? Values { get; init; }
+    [JsonInclude, JsonPropertyName("values")] public JsonElement? Values { get; internal set; }
 
     /// <summary>The pending interrupts, per task id: what the graph asked (each interrupt's <see cref="ThreadInterrupt.Value"/>).</summary>
-    [JsonPropertyName("interrupts")] public IReadOnlyDictionary<string, IReadOnlyList<ThreadInterrupt>>? Interrupts { get; init; }
+    [JsonInclude, JsonPropertyName("interrupts")] public IReadOnlyDictionary<string, IReadOnlyList<ThreadInterrupt>>? Interrupts { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>One pending <c>interrupt()</c>: answer it with a run whose <see cref="RunCommand.Resume"/> is the reply.</summary>
 public sealed record ThreadInterrupt
 {
     /// <summary>The interrupt id.</summary>
-    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonInclude, JsonPropertyName("id")] public string? Id { get; internal set; }
 
     /// <summary>The value the graph passed to <c>interrupt()</c> (e.g. the question to ask a person).</summary>
-    [JsonPropertyName("value")] public JsonElement Value { get; init; }
+    [JsonInclude, JsonPropertyName("value")] public JsonElement Value { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>What to create a thread with (<c>POST /threads</c>); everything is optional.</summary>

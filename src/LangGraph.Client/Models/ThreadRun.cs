@@ -11,35 +11,35 @@ namespace LangGraph.Client.Models;
 public sealed record ThreadRun
 {
     /// <summary>The run id.</summary>
-    [JsonPropertyName("run_id")] public required Guid RunId { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("run_id")] public Guid RunId { get; internal set; }
 
     /// <summary>The thread id.</summary>
-    [JsonPropertyName("thread_id")] public required Guid ThreadId { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("thread_id")] public Guid ThreadId { get; internal set; }
 
     /// <summary>The assistant used for the run.</summary>
-    [JsonPropertyName("assistant_id")] public Guid? AssistantId { get; init; }
+    [JsonInclude, JsonPropertyName("assistant_id")] public Guid? AssistantId { get; internal set; }
 
     /// <summary>When the run was created.</summary>
-    [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the run last changed.</summary>
-    [JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("updated_at")] public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <summary>The run status.</summary>
-    [JsonPropertyName("status")] public ThreadRunStatus? Status { get; init; }
+    [JsonInclude, JsonPropertyName("status")] public ThreadRunStatus? Status { get; internal set; }
 
     /// <summary>The run metadata.</summary>
-    [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+    [JsonInclude, JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; internal set; }
 
     /// <summary>The run's arguments (input, config, context, stream_mode, …). Missing on some servers.</summary>
-    [JsonPropertyName("kwargs")] public IReadOnlyDictionary<string, JsonElement>? Kwargs { get; init; }
+    [JsonInclude, JsonPropertyName("kwargs")] public IReadOnlyDictionary<string, JsonElement>? Kwargs { get; internal set; }
 
     /// <summary>How the server handles another run on the same thread.</summary>
-    [JsonPropertyName("multitask_strategy")] public MultitaskStrategy? MultitaskStrategy { get; init; }
+    [JsonInclude, JsonPropertyName("multitask_strategy")] public MultitaskStrategy? MultitaskStrategy { get; internal set; }
 
     /// <summary>The LangSmith tracing session of the run (newer servers).</summary>
-    [JsonPropertyName("langsmith_session_name")] public string? LangSmithSessionName { get; init; }
+    [JsonInclude, JsonPropertyName("langsmith_session_name")] public string? LangSmithSessionName { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

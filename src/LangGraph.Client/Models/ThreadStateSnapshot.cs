@@ -9,16 +9,16 @@ namespace LangGraph.Client.Models;
 /// </summary>
 internal sealed record ThreadStateSnapshot
 {
-    [JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+    [JsonInclude, JsonPropertyName("metadata")] public IReadOnlyDictionary<string, JsonElement>? Metadata { get; internal set; }
 
-    [JsonPropertyName("tasks")] public IReadOnlyList<ThreadStateTask>? Tasks { get; init; }
+    [JsonInclude, JsonPropertyName("tasks")] public IReadOnlyList<ThreadStateTask>? Tasks { get; internal set; }
 
-    [JsonPropertyName("next")] public IReadOnlyList<string>? Next { get; init; }
+    [JsonInclude, JsonPropertyName("next")] public IReadOnlyList<string>? Next { get; internal set; }
 }
 
 internal sealed record ThreadStateTask
 {
-    [JsonPropertyName("error")] public JsonElement? Error { get; init; }
+    [JsonInclude, JsonPropertyName("error")] public JsonElement? Error { get; internal set; }
 
-    [JsonPropertyName("interrupts")] public IReadOnlyList<ThreadInterrupt>? Interrupts { get; init; }
+    [JsonInclude, JsonPropertyName("interrupts")] public IReadOnlyList<ThreadInterrupt>? Interrupts { get; internal set; }
 }

@@ -7,61 +7,61 @@ namespace WxO.Client.Models;
 public sealed record AssistantRun : IJsonOnDeserialized
 {
     /// <summary>The run id.</summary>
-    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("id")] public string Id { get; internal set; } = null!;
 
     /// <summary>The tenant that owns the run.</summary>
-    [JsonPropertyName("tenant_id")] public string? TenantId { get; init; }
+    [JsonInclude, JsonPropertyName("tenant_id")] public string? TenantId { get; internal set; }
 
     /// <summary>The assistant that executed the run.</summary>
-    [JsonPropertyName("assistant_id")] public string? AssistantId { get; init; }
+    [JsonInclude, JsonPropertyName("assistant_id")] public string? AssistantId { get; internal set; }
 
     /// <summary>The message thread the run belongs to (required by the spec; tolerated when missing).</summary>
-    [JsonPropertyName("thread_id")] public string? ThreadId { get; init; }
+    [JsonInclude, JsonPropertyName("thread_id")] public string? ThreadId { get; internal set; }
 
     /// <summary>The run status; the server's default is <c>pending</c>.</summary>
-    [JsonPropertyName("status")] public AssistantRunStatus? Status { get; init; }
+    [JsonInclude, JsonPropertyName("status")] public AssistantRunStatus? Status { get; internal set; }
 
     /// <summary>When the run was created.</summary>
-    [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude, JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the run started executing.</summary>
-    [JsonPropertyName("started_at")] public DateTimeOffset? StartedAt { get; init; }
+    [JsonInclude, JsonPropertyName("started_at")] public DateTimeOffset? StartedAt { get; internal set; }
 
     /// <summary>When the run completed.</summary>
-    [JsonPropertyName("completed_at")] public DateTimeOffset? CompletedAt { get; init; }
+    [JsonInclude, JsonPropertyName("completed_at")] public DateTimeOffset? CompletedAt { get; internal set; }
 
     /// <summary>When the run failed.</summary>
-    [JsonPropertyName("failed_at")] public DateTimeOffset? FailedAt { get; init; }
+    [JsonInclude, JsonPropertyName("failed_at")] public DateTimeOffset? FailedAt { get; internal set; }
 
     /// <summary>When the run was cancelled.</summary>
-    [JsonPropertyName("cancelled_at")] public DateTimeOffset? CancelledAt { get; init; }
+    [JsonInclude, JsonPropertyName("cancelled_at")] public DateTimeOffset? CancelledAt { get; internal set; }
 
     /// <summary>The LLM parameters used by the run.</summary>
-    [JsonPropertyName("llm_params")] public TextGenerationParameters? LlmParams { get; init; }
+    [JsonInclude, JsonPropertyName("llm_params")] public TextGenerationParameters? LlmParams { get; internal set; }
 
     /// <summary>Token usage, free-form.</summary>
-    [JsonPropertyName("usage")] public IReadOnlyDictionary<string, JsonElement>? Usage { get; init; }
+    [JsonInclude, JsonPropertyName("usage")] public IReadOnlyDictionary<string, JsonElement>? Usage { get; internal set; }
 
     /// <summary>The error text of a failed run.</summary>
-    [JsonPropertyName("last_error")] public string? LastError { get; init; }
+    [JsonInclude, JsonPropertyName("last_error")] public string? LastError { get; internal set; }
 
     /// <summary>The run result, free-form.</summary>
-    [JsonPropertyName("result")] public IReadOnlyDictionary<string, JsonElement>? Result { get; init; }
+    [JsonInclude, JsonPropertyName("result")] public IReadOnlyDictionary<string, JsonElement>? Result { get; internal set; }
 
     /// <summary>Guardrail settings applied to the run.</summary>
-    [JsonPropertyName("guardrails")] public Guardrails? Guardrails { get; init; }
+    [JsonInclude, JsonPropertyName("guardrails")] public Guardrails? Guardrails { get; internal set; }
 
     /// <summary>The agent that executed the run.</summary>
-    [JsonPropertyName("agent_id")] public string? AgentId { get; init; }
+    [JsonInclude, JsonPropertyName("agent_id")] public string? AgentId { get; internal set; }
 
     /// <summary>Additional parameters, free-form.</summary>
-    [JsonPropertyName("additional_parameters")] public IReadOnlyDictionary<string, JsonElement>? AdditionalParameters { get; init; }
+    [JsonInclude, JsonPropertyName("additional_parameters")] public IReadOnlyDictionary<string, JsonElement>? AdditionalParameters { get; internal set; }
 
     /// <summary>The trace id for the run's telemetry.</summary>
-    [JsonPropertyName("trace_id")] public string? TraceId { get; init; }
+    [JsonInclude, JsonPropertyName("trace_id")] public string? TraceId { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>A run without an id (<c>"id": null</c>) is not a run: the read fails as an invalid body.</summary>
     void IJsonOnDeserialized.OnDeserialized()

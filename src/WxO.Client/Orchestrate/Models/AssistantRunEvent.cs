@@ -8,16 +8,16 @@ namespace WxO.Client.Models;
 public sealed record AssistantRunEvent
 {
     /// <summary>The event id; null when the server sent none (some streams).</summary>
-    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonInclude, JsonPropertyName("id")] public string? Id { get; internal set; }
 
     /// <summary>What happened.</summary>
-    [JsonPropertyName("event")] public required AssistantRunEventType Event { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("event")] public AssistantRunEventType Event { get; internal set; }
 
     /// <summary>The event's data, free-form (e.g. a <c>delta</c> or a <c>message</c>).</summary>
-    [JsonPropertyName("data")] public JsonElement Data { get; init; }
+    [JsonInclude, JsonPropertyName("data")] public JsonElement Data { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>

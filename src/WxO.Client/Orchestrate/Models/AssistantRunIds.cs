@@ -10,19 +10,19 @@ namespace WxO.Client.Models;
 public sealed record AssistantRunIds : IJsonOnDeserialized
 {
     /// <summary>The run id.</summary>
-    [JsonPropertyName("run_id")] public required string RunId { get; init; }
+    [JsonInclude, JsonRequired, JsonPropertyName("run_id")] public string RunId { get; internal set; } = null!;
 
     /// <summary>The thread the run belongs to: pass it as <see cref="CreateRunRequest.ThreadId"/> to continue the conversation.</summary>
-    [JsonPropertyName("thread_id")] public string? ThreadId { get; init; }
+    [JsonInclude, JsonPropertyName("thread_id")] public string? ThreadId { get; internal set; }
 
     /// <summary>The task id (create only).</summary>
-    [JsonPropertyName("task_id")] public string? TaskId { get; init; }
+    [JsonInclude, JsonPropertyName("task_id")] public string? TaskId { get; internal set; }
 
     /// <summary>The id of the message that started the run (create only).</summary>
-    [JsonPropertyName("message_id")] public string? MessageId { get; init; }
+    [JsonInclude, JsonPropertyName("message_id")] public string? MessageId { get; internal set; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>An answer without a run id is not one: the read fails as an invalid body.</summary>
     void IJsonOnDeserialized.OnDeserialized()

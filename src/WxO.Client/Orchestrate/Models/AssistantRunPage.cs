@@ -9,22 +9,22 @@ public sealed record AssistantRunPage : IJsonOnDeserialized
     private IReadOnlyList<AssistantRun> _data = [];
 
     /// <summary>Total number of runs the server holds for this query, when it says.</summary>
-    [JsonPropertyName("total")] public long? Total { get; init; }
+    [JsonInclude, JsonPropertyName("total")] public long? Total { get; internal set; }
 
     /// <summary>The page size the server applied.</summary>
-    [JsonPropertyName("limit")] public int? Limit { get; init; }
+    [JsonInclude, JsonPropertyName("limit")] public int? Limit { get; internal set; }
 
     /// <summary>The offset of the first run on this page.</summary>
-    [JsonPropertyName("offset")] public long? Offset { get; init; }
+    [JsonInclude, JsonPropertyName("offset")] public long? Offset { get; internal set; }
 
     /// <summary>
     /// The runs on this page: empty, never null, when the server sends none or <c>"data": null</c>; <c>null</c> items are
     /// skipped.
     /// </summary>
-    [JsonPropertyName("data")] public IReadOnlyList<AssistantRun> Data { get => _data; init => _data = value ?? []; }
+    [JsonInclude, JsonPropertyName("data")] public IReadOnlyList<AssistantRun> Data { get => _data; internal set => _data = value ?? []; }
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
-    [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+    [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     void IJsonOnDeserialized.OnDeserialized()
     {
