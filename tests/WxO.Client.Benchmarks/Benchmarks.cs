@@ -7,33 +7,45 @@ using WxO.Client.Models;
 
 namespace WxO.Client.Benchmarks;
 
-/// <summary>(1) GetRun through an in-memory handler: the client's own overhead. Target ≤ 1.5× time and allocations.</summary>
+/// <summary>(1) GetRun through an in-memory handler: the client's own overhead. Target ≤ 1.10× raw time, ≤ 1.15× raw bytes, ≤ NSwag's time.</summary>
 public class GetRunInMemory
 {
     private static readonly Uri Base = new("https://api.example.com/instances/abc");
     private ServiceProvider _provider = null!;
+    private ServiceProvider _plainProvider = null!;
     private IWxORunsClient _sdk = null!;
+    private IWxORunsClient _plain = null!;
     private HttpClient _raw = null!;
+    private NSwagPeer.WxONSwagClient _nswag = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         (_provider, _sdk) = Clients.Sdk(Base, new InMemoryHandler(_ => Payloads.RunBytes));
+        (_plainProvider, _plain) = Clients.Sdk(Base, new InMemoryHandler(_ => Payloads.RunBytes), resilience: false);
         _raw = Clients.Raw(new Uri(Base + "/"), new InMemoryHandler(_ => Payloads.RunBytes));
+        _nswag = Clients.NSwag(Base, new InMemoryHandler(_ => Payloads.RunBytes));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _provider.Dispose();
+        _plainProvider.Dispose();
         _raw.Dispose();
     }
 
-    [Benchmark(Baseline = true)]
-    public Task<AssistantRun> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc", BaselineJsonContext.Default.AssistantRun);
+    [Benchmark]
+    public Task<AssistantRun> SdkResilienceOff() => _plain.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
 
     [Benchmark]
-    public Task<AssistantRun> Sdk() => _sdk.GetRunAsync("3c90c3cc");
+    public Task<NSwagPeer.AssistantRun> NSwag() => _nswag.Get_Orchestrate_Assistant_Run_v1_orchestrate_runs__run_id__getAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+
+    [Benchmark(Baseline = true)]
+    public Task<RawAssistantRun> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc-0d44-4b50-8888-8dd25736052a", BaselineJsonContext.Default.RawAssistantRun);
+
+    [Benchmark]
+    public Task<AssistantRun> Sdk() => _sdk.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
 }
 
 /// <summary>(2) GetRun end to end against Kestrel on 127.0.0.1. Target ≤ 1.05× time.</summary>
@@ -61,13 +73,13 @@ public class GetRunLoopback
     }
 
     [Benchmark(Baseline = true)]
-    public Task<AssistantRun> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc", BaselineJsonContext.Default.AssistantRun);
+    public Task<RawAssistantRun> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc-0d44-4b50-8888-8dd25736052a", BaselineJsonContext.Default.RawAssistantRun);
 
     [Benchmark]
-    public Task<AssistantRun> Sdk() => _sdk.GetRunAsync("3c90c3cc");
+    public Task<AssistantRun> Sdk() => _sdk.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
 }
 
-/// <summary>(3) One ListRuns page of 1,000 runs: deserialization dominates. Target ≥ 1.0× throughput (time ratio ≤ 1.0).</summary>
+/// <summary>(3) One ListRuns page of 1,000 runs: deserialization dominates. Target ≤ NSwag's time and bytes.</summary>
 public class ListRunsPage
 {
     private static readonly Uri Base = new("https://api.example.com/instances/abc");
@@ -75,13 +87,18 @@ public class ListRunsPage
     private ServiceProvider _provider = null!;
     private IWxORunsClient _sdk = null!;
     private HttpClient _raw = null!;
+    private NSwagPeer.WxONSwagClient _nswag = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         (_provider, _sdk) = Clients.Sdk(Base, new InMemoryHandler(_ => _page));
         _raw = Clients.Raw(new Uri(Base + "/"), new InMemoryHandler(_ => _page));
+        _nswag = Clients.NSwag(Base, new InMemoryHandler(_ => _page));
     }
+
+    [Benchmark]
+    public Task<NSwagPeer.AssistantRunPage> NSwag() => _nswag.List_Orchestrate_Assistant_Runs_v1_orchestrate_runs_getAsync(1000, 0);
 
     [GlobalCleanup]
     public void Cleanup()
@@ -91,7 +108,7 @@ public class ListRunsPage
     }
 
     [Benchmark(Baseline = true)]
-    public Task<AssistantRunPage> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs?limit=1000&offset=0", BaselineJsonContext.Default.AssistantRunPage);
+    public Task<RawAssistantRunPage> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs?limit=1000&offset=0", BaselineJsonContext.Default.RawAssistantRunPage);
 
     [Benchmark]
     public Task<AssistantRunPage> Sdk() => _sdk.ListRunsAsync(1000, 0);
@@ -142,15 +159,15 @@ public class EnumerateRuns
     }
 
     /// <summary>About 1 µs of work per run, as a consumer that looks at each run would do.</summary>
-    private static long Work(AssistantRun run)
+    private static long Work(string id, TextGenerationParameters? llmParams)
     {
         long sum = 0;
         for (var i = 0; i < 400; i++)
         {
-            sum += run.Id[i % run.Id.Length];
+            sum += id[i % id.Length];
         }
 
-        return sum + (run.LlmParams?.MaxNewTokens ?? 0);
+        return sum + (llmParams?.MaxNewTokens ?? 0);
     }
 
     [Benchmark(Baseline = true)]
@@ -159,10 +176,10 @@ public class EnumerateRuns
         long sum = 0;
         for (var offset = 0; ; offset += 1000)
         {
-            var page = await Clients.RawGetAsync(_raw, $"v1/orchestrate/runs?limit=1000&offset={offset}", BaselineJsonContext.Default.AssistantRunPage);
+            var page = await Clients.RawGetAsync(_raw, $"v1/orchestrate/runs?limit=1000&offset={offset}", BaselineJsonContext.Default.RawAssistantRunPage);
             foreach (var run in page.Data)
             {
-                sum += Work(run);
+                sum += Work(run.Id, run.LlmParams);
             }
 
             if (page.Data.Count < 1000 || offset + page.Data.Count >= page.Total)
@@ -178,47 +195,60 @@ public class EnumerateRuns
         long sum = 0;
         await foreach (var run in _sdk.EnumerateRunsAsync(pageSize: 1000))
         {
-            sum += Work(run);
+            sum += Work(run.Id, run.LlmParams);
         }
 
         return sum;
     }
 }
 
-/// <summary>(5) 1,000 GetRun calls, 64 at a time, over loopback Kestrel. Target ≥ 0.95× throughput (time ratio ≤ 1.05).</summary>
+/// <summary>(5) 1,000 GetRun calls, 64 at a time, over loopback Kestrel. Target ≥ 0.95× raw throughput (time ratio ≤ 1.05) and ≥ NSwag's.</summary>
 public class GetRunConcurrent
 {
     private const int Calls = 1000;
     private const int Concurrency = 64;
+    private const string Id = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
     private KestrelServer _server = null!;
     private ServiceProvider _provider = null!;
+    private ServiceProvider _plainProvider = null!;
     private IWxORunsClient _sdk = null!;
+    private IWxORunsClient _plain = null!;
     private HttpClient _raw = null!;
+    private NSwagPeer.WxONSwagClient _nswag = null!;
 
     [GlobalSetup]
     public async Task Setup()
     {
         _server = await KestrelServer.StartAsync();
         (_provider, _sdk) = Clients.Sdk(_server.Address);
+        (_plainProvider, _plain) = Clients.Sdk(_server.Address, resilience: false);
         _raw = Clients.Raw(_server.Address, new SocketsHttpHandler());
+        _nswag = Clients.NSwag(_server.Address, new SocketsHttpHandler());
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
         _provider.Dispose();
+        _plainProvider.Dispose();
         _raw.Dispose();
         await _server.DisposeAsync();
     }
+
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public Task SdkResilienceOff() => RunAsync(() => _plain.GetRunAsync(Id));
+
+    [Benchmark(OperationsPerInvoke = Calls)]
+    public Task NSwag() => RunAsync(() => _nswag.Get_Orchestrate_Assistant_Run_v1_orchestrate_runs__run_id__getAsync(Id));
 
     private static Task RunAsync(Func<Task> call)
         => Parallel.ForEachAsync(Enumerable.Range(0, Calls), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, _) => await call());
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
-    public Task RawHttpClient() => RunAsync(() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc", BaselineJsonContext.Default.AssistantRun));
+    public Task RawHttpClient() => RunAsync(() => Clients.RawGetAsync(_raw, $"v1/orchestrate/runs/{Id}", BaselineJsonContext.Default.RawAssistantRun));
 
     [Benchmark(OperationsPerInvoke = Calls)]
-    public Task Sdk() => RunAsync(() => _sdk.GetRunAsync("3c90c3cc"));
+    public Task Sdk() => RunAsync(() => _sdk.GetRunAsync(Id));
 }
 
 /// <summary>(6) LangGraph GetThreadRun through an in-memory handler.</summary>
@@ -255,7 +285,7 @@ public class GetThreadRunInMemory
     }
 
     [Benchmark(Baseline = true)]
-    public Task<ThreadRun> RawHttpClient() => Clients.RawGetAsync(_raw, $"threads/{ThreadId}/runs/{RunId}", BaselineJsonContext.Default.ThreadRun);
+    public Task<RawThreadRun> RawHttpClient() => Clients.RawGetAsync(_raw, $"threads/{ThreadId}/runs/{RunId}", BaselineJsonContext.Default.RawThreadRun);
 
     [Benchmark]
     public Task<ThreadRun> Sdk() => _sdk.GetThreadRunAsync(ThreadId, RunId);

@@ -15,18 +15,34 @@ using WxO.Client.Models;
 namespace WxO.Client.Benchmarks;
 
 /// <summary>The baseline's own source-generated metadata: what a careful hand-written client would use.</summary>
-[JsonSerializable(typeof(AssistantRun))]
-[JsonSerializable(typeof(AssistantRunPage))]
-[JsonSerializable(typeof(ThreadRun))]
+[JsonSerializable(typeof(RawAssistantRun))]
+[JsonSerializable(typeof(RawAssistantRunPage))]
+[JsonSerializable(typeof(RawThreadRun))]
 internal sealed partial class BaselineJsonContext : JsonSerializerContext;
 
 internal static class Payloads
 {
     public const string Token = "bench-token";
 
-    public static string Run(string id) => $$$"""
-        {"id":"{{{id}}}","tenant_id":"t-1","assistant_id":"0f3c2a11-0000-4000-8000-000000000002","thread_id":"7d1c2f8e-0000-4000-8000-000000000001","status":"completed","created_at":"2026-11-23T02:15:43.191Z","started_at":"2026-11-23T02:15:44Z","completed_at":"2026-11-23T02:16:10Z","agent_id":"hr-assistant","llm_params":{"decoding_method":"greedy","max_new_tokens":512,"temperature":0.7,"stop_sequences":["\n\n"]},"usage":{"input_tokens":812,"output_tokens":233},"result":{"answer":"Your request was approved."}}
-        """;
+    /// <summary>
+    /// The vendor's own example run (tests/specs/wxo-list-runs.example.json) with another id. Its <c>stop_sequences</c>
+    /// is the array the spec declares, not the example's string: NSwag's client throws on the string (ours reads both).
+    /// </summary>
+    public static string Run(string id) => ExampleRun.Replace("3c90c3cc-0d44-4b50-8888-8dd25736052a\",\"tenant_id", id + "\",\"tenant_id", StringComparison.Ordinal);
+
+    private static readonly string ExampleRun = LoadExampleRun();
+
+    private static string LoadExampleRun()
+    {
+        using var stream = typeof(Payloads).Assembly.GetManifestResourceStream("wxo-list-runs.example.json")!;
+        var page = System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+        var run = page["data"]![0]!;
+        run["llm_params"]!["stop_sequences"] = new System.Text.Json.Nodes.JsonArray(" and ");
+        return run.ToJsonString();
+    }
+
+    /// <summary>A run id the vendor's spec accepts (a UUID), unique per <paramref name="n"/>.</summary>
+    public static string RunId(int n) => $"3c90c3cc-0d44-4b50-8888-{n:D12}";
 
     public static readonly byte[] RunBytes = Encoding.UTF8.GetBytes(Run("3c90c3cc-0d44-4b50-8888-8dd25736052a"));
 
@@ -41,7 +57,7 @@ internal static class Payloads
         text.Append("{\"total\":").Append(total).Append(",\"limit\":").Append(count).Append(",\"offset\":").Append(offset).Append(",\"data\":[");
         for (var i = 0; i < count; i++)
         {
-            text.Append(i == 0 ? string.Empty : ",").Append(Run($"run-{offset + i:D9}"));
+            text.Append(i == 0 ? string.Empty : ",").Append(Run(RunId(offset + i)));
         }
 
         return Encoding.UTF8.GetBytes(text.Append("]}").ToString());
@@ -106,13 +122,14 @@ internal sealed class KestrelServer : IAsyncDisposable
 internal static class Clients
 {
     /// <summary>The SDK as an app gets it: DI registration with the default pipeline, resolved once.</summary>
-    public static (ServiceProvider Provider, IWxORunsClient Client) Sdk(Uri baseAddress, HttpMessageHandler? primary = null)
+    public static (ServiceProvider Provider, IWxORunsClient Client) Sdk(Uri baseAddress, HttpMessageHandler? primary = null, bool resilience = true)
     {
         var services = new ServiceCollection();
         var builder = services.AddWxOClient(o =>
         {
             o.BaseAddress = baseAddress;
             o.BearerToken = Payloads.Token;
+            o.Resilience.Enabled = resilience;
         });
         if (primary is not null)
         {
@@ -122,6 +139,10 @@ internal static class Clients
         var provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<IWxORunsClient>());
     }
+
+    /// <summary>The NSwag peer over its own HttpClient, as NSwag's docs wire it.</summary>
+    public static NSwagPeer.WxONSwagClient NSwag(Uri baseAddress, HttpMessageHandler handler)
+        => new(Raw(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), handler));
 
     /// <summary>The baseline: a plain HttpClient with the same credentials.</summary>
     public static HttpClient Raw(Uri baseAddress, HttpMessageHandler handler)

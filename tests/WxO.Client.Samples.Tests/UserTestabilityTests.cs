@@ -43,6 +43,7 @@ public sealed class UserTestabilityTests
         // Received models are read-only; each has a factory method with one parameter per property.
         var factories = exported.Where(t => t.Name.EndsWith("ModelFactory", StringComparison.Ordinal))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => !m.IsSpecialName)
             .ToLookup(m => m.ReturnType);
 
         Assert.True(models.Count > 20, $"only {models.Count} models found");
@@ -76,6 +77,25 @@ public sealed class UserTestabilityTests
         Assert.Equal(RunState.Succeeded, WxORunsClient.ToSnapshot(run).State);
         Assert.Equal(LangGraph.Client.Models.ThreadRunStatus.Success, thread.Status);
         Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRun(null!));
+    }
+
+    [Fact]
+    public void An_app_can_write_and_read_runs_with_the_SDKs_json_metadata()
+    {
+        // What an AOT ASP.NET app does to return a run from its own endpoint (no reflection: the resolver chain only).
+        var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(), DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+        options.TypeInfoResolverChain.Insert(0, WxOModelFactory.JsonTypeInfoResolver);
+        options.TypeInfoResolverChain.Insert(0, LangGraph.Client.Models.LangGraphModelFactory.JsonTypeInfoResolver);
+        var run = WxOModelFactory.AssistantRun("r1", AssistantRunStatus.Completed, lastError: "none");
+        var threadRun = LangGraph.Client.Models.LangGraphModelFactory.ThreadRun(Guid.NewGuid(), Guid.NewGuid(), LangGraph.Client.Models.ThreadRunStatus.Error);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(run, options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<AssistantRun>(json, options)!;
+        var threadBack = System.Text.Json.JsonSerializer.Deserialize<LangGraph.Client.Models.ThreadRun>(System.Text.Json.JsonSerializer.Serialize(threadRun, options), options)!;
+
+        Assert.Equal("""{"id":"r1","status":"completed","last_error":"none"}""", json);
+        Assert.Equal(run, back);
+        Assert.Equal((threadRun.RunId, threadRun.Status), (threadBack.RunId, threadBack.Status));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LangGraph.Client.Serialization;
 
 namespace LangGraph.Client.Models;
 
@@ -9,6 +11,14 @@ namespace LangGraph.Client.Models;
 /// </summary>
 public static class LangGraphModelFactory
 {
+    /// <summary>
+    /// The SDK's source-generated JSON metadata for these models. Another assembly's <c>JsonSerializerContext</c> cannot
+    /// fill their internal setters, so to write or read runs yourself (an ASP.NET endpoint returning a run, a cache),
+    /// add this to your options: <c>options.TypeInfoResolverChain.Insert(0, LangGraphModelFactory.JsonTypeInfoResolver)</c>.
+    /// Trimming- and AOT-safe.
+    /// </summary>
+    public static IJsonTypeInfoResolver JsonTypeInfoResolver => LangGraphJsonContext.Default;
+
     /// <summary>A run on a thread, as <see cref="ILangGraphRunsClient.GetThreadRunAsync"/> would return it.</summary>
     public static ThreadRun ThreadRun(
         Guid runId,

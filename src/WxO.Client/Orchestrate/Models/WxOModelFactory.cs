@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using WxO.Client.Serialization;
 
 namespace WxO.Client.Models;
 
@@ -9,6 +11,14 @@ namespace WxO.Client.Models;
 /// </summary>
 public static class WxOModelFactory
 {
+    /// <summary>
+    /// The SDK's source-generated JSON metadata for these models. Another assembly's <c>JsonSerializerContext</c> cannot
+    /// fill their internal setters, so to write or read runs yourself (an ASP.NET endpoint returning a run, a cache),
+    /// add this to your options: <c>options.TypeInfoResolverChain.Insert(0, WxOModelFactory.JsonTypeInfoResolver)</c>.
+    /// Trimming- and AOT-safe.
+    /// </summary>
+    public static IJsonTypeInfoResolver JsonTypeInfoResolver => WxOJsonContext.Default;
+
     /// <summary>A run, as <see cref="IWxORunsClient.GetRunAsync"/> would return it.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     public static AssistantRun AssistantRun(
