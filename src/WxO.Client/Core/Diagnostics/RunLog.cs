@@ -19,6 +19,9 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Operation}: {Method} {UrlTemplate} failed ({ErrorType}) in {ElapsedMilliseconds:0.0} ms")]
     public static partial void RequestFailedAfterRetries(ILogger logger, string operation, string method, string urlTemplate, string errorType, double elapsedMilliseconds);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Retrying {Method} after {ErrorType}: retry {Attempt} in {DelayMilliseconds:0} ms")]
+    public static partial void Retrying(ILogger logger, string method, string errorType, int attempt, double delayMilliseconds);
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Wait for run {RunId} on {Source} ended {Outcome} after {Polls} polls in {ElapsedSeconds:0.0} s")]
     public static partial void WaitEnded(ILogger logger, string runId, string source, string outcome, int polls, double elapsedSeconds);
 }

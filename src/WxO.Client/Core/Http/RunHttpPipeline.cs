@@ -5,9 +5,10 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Telemetry;
+using Polly.Retry;
 using Polly.Timeout;
 using WxO.Client.Diagnostics;
 using WxO.Client.Primitives;
@@ -67,20 +68,12 @@ internal static class RunHttpPipeline
             builder.AddHttpMessageHandler(outerHandler);
         }
 
-        builder.AddResilienceHandler(name, (pipeline, context) =>
+        builder.AddHttpMessageHandler(sp =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
-            var timeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-            Configure(pipeline, options, timeProvider, telemetry);
-
-            // Polly logs every execution at Information and each handled attempt, retry and attempt timeout at Warning: a
-            // line per call in the host's logs, and Warnings for errors the retry then cured. All of it is Debug here; a
-            // call that finally fails is logged once, at Warning, by the call's own diagnostics (RunCallScope).
-            var telemetryOptions = new TelemetryOptions(context.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value)
-            {
-                SeverityProvider = static _ => ResilienceEventSeverity.Debug,
-            };
-            pipeline.ConfigureTelemetry(telemetryOptions);
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
+            return options.Enabled
+                ? new ResilienceHandler(Build(options, sp.GetService<TimeProvider>() ?? TimeProvider.System, telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
+                : new PassThroughHandler();
         });
 
         // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry. Streams are not read here.
@@ -93,33 +86,29 @@ internal static class RunHttpPipeline
     /// <see cref="DeadlineHandler"/>'s, outside). Long-polls get <see cref="RunResilienceOptions.LongPollTimeout"/> per attempt,
     /// and a request that creates a run is retried only when its connection could not be made.
     /// </summary>
-    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry)
+    internal static ResiliencePipeline<HttpResponseMessage> Build(RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry, ILogger logger)
     {
-        pipeline.TimeProvider = timeProvider;
-        if (!options.Enabled)
-        {
-            return;
-        }
-
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (options.MaxRetryAttempts > 0)
         {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                // Retry-After is read below so it can be capped; the built-in reading has no cap.
-                ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
+                // Retry-After is read by the DelayGenerator below, so it can be capped.
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, Request(args.Context))),
                 OnRetry = args =>
                 {
                     var errorType = args.Outcome.Result is { } result
                         ? ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
                         : args.Outcome.Exception?.GetType().FullName ?? "unknown";
+                    var request = Request(args.Context);
                     telemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType),
-                        new KeyValuePair<string, object?>("server.address", args.Context.GetRequestMessage()?.RequestUri?.Host));
+                        new KeyValuePair<string, object?>("server.address", request?.RequestUri?.Host));
+                    RunLog.Retrying(logger, request?.Method.Method ?? "?", errorType, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
                 DelayGenerator = args => ValueTask.FromResult(
@@ -132,9 +121,13 @@ internal static class RunHttpPipeline
         pipeline.AddTimeout(new TimeoutStrategyOptions
         {
             TimeoutGenerator = args => ValueTask.FromResult(
-                RunRequestOptions.Has(args.Context.GetRequestMessage(), RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.AttemptTimeout),
+                RunRequestOptions.Has(Request(args.Context), RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.AttemptTimeout),
         });
+        return pipeline.Build();
     }
+
+    private static HttpRequestMessage? Request(ResilienceContext context)
+        => context.Properties.TryGetValue(ResilienceHandler.Request, out var request) ? request : null;
 
     /// <summary>
     /// Transient failures are retried; for a request that creates a run, only a failure to connect (the request cannot

@@ -170,6 +170,9 @@ public sealed class ObservabilityTests : IDisposable
 
         var records = logs.GetSnapshot();
         Assert.Contains(records, r => r.Level == LogLevel.Trace && Regex.IsMatch(r.Message, @"^GET /v1/orchestrate/runs/r1 answered 503 in [\d.]+ ms$"));
+        var retry = Assert.Single(records, r => r.Message.StartsWith("Retrying", StringComparison.Ordinal));
+        Assert.Equal((LogLevel.Debug, "WxO.Client.Http"), (retry.Level, retry.Category));
+        Assert.Matches(@"^Retrying GET after 503: retry 1 in \d+ ms$", retry.Message);
         var request = Assert.Single(records, r => r.Category == typeof(WxORunsClient).FullName);
         Assert.Equal(LogLevel.Debug, request.Level);
         Assert.Matches(@"^GetRun: GET /v1/orchestrate/runs/\{run_id\} answered 200 in \d+(\.\d)? ms$", request.Message);
