@@ -332,9 +332,15 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         };
     }
 
+    /// <summary>An <c>error</c> field: its text, the JSON of a structured one; <c>null</c> says there is none.</summary>
     private static string? ErrorFromExtensionData(AssistantRun run)
         => run.AdditionalProperties is { } extra && extra.TryGetValue("error", out var error)
-            ? error.ValueKind == System.Text.Json.JsonValueKind.String ? error.GetString() : error.GetRawText()
+            ? error.ValueKind switch
+            {
+                JsonValueKind.String => error.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => error.GetRawText(),
+            }
             : null;
 
     private static DateTimeOffset? Latest(params DateTimeOffset?[] times)

@@ -59,10 +59,38 @@ public sealed class AssistantRunModelTests
     [InlineData("\"\\n\\nHuman:\"", new[] { "\n\nHuman:" })]
     [InlineData("\"[not json\"", new[] { "[not json" })]
     [InlineData("\"[\\\"x\\\",\\\"y\\\"]\"", new[] { "x", "y" })]
-    public void Stop_sequences_accept_array_plain_string_and_embedded_array(string wire, string[] expected)
+    [InlineData("\"[]\"", new string[0])]                     // an embedded empty array
+    [InlineData("\" [\\\"x\\\"] \"", new[] { "x" })]             // embedded, with spaces around
+    [InlineData("\"\"", new[] { "" })]                        // the empty string is one (empty) sequence
+    [InlineData("\"[x\"", new[] { "[x" })]                    // looks like an array, is not
+    [InlineData("\"[1,2]\"", new[] { "[1,2]" })]              // an embedded array of non-strings is text
+    [InlineData("\"42\"", new[] { "42" })]
+    [InlineData("[]", new string[0])]
+    [InlineData("null", null)]
+    public void Stop_sequences_accept_array_plain_string_and_embedded_array(string wire, string[]? expected)
     {
         var p = JsonSerializer.Deserialize("{\"stop_sequences\":" + wire + "}", WxOJsonContext.Default.TextGenerationParameters)!;
         Assert.Equal(expected, p.StopSequences);
+    }
+
+    [Theory]
+    [InlineData("[\"a\",1]", "Expected string items, got Number.")]
+    [InlineData("[\"a\",null]", "Expected string items, got Null.")]
+    [InlineData("42", "Expected a string or an array of strings, got Number.")]
+    [InlineData("{}", "Expected a string or an array of strings, got StartObject.")]
+    public void Stop_sequences_of_another_shape_are_a_json_error_naming_the_token(string wire, string message)
+    {
+        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"stop_sequences\":" + wire + "}", WxOJsonContext.Default.TextGenerationParameters));
+
+        Assert.StartsWith(message, ex.Message);
+    }
+
+    [Fact]
+    public void Stop_sequences_are_written_as_an_array()
+    {
+        var json = JsonSerializer.Serialize(new TextGenerationParameters { StopSequences = ["\n", "x"] }, WxOJsonContext.Default.TextGenerationParameters);
+
+        Assert.Equal("""{"stop_sequences":["\n","x"]}""", json);
     }
 
     [Fact]

@@ -139,4 +139,65 @@ public sealed class EnumerateRunsTests : IDisposable
         Assert.Equal(250, count);
         Assert.Equal(3, _server.LogEntries.Count());
     }
+
+    [Fact]
+    public async Task A_page_size_of_one_asks_for_one_run_at_a_time()
+    {
+        ServePaged(total: 3, pageSize: 1);
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 1).ToListAsync();
+
+        Assert.Equal(Ids(0, 3), runs.Select(r => r.Id));
+        Assert.Equal(["?limit=1&offset=0", "?limit=1&offset=1", "?limit=1&offset=2"], _server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).Select(e => e.RawQuery()));
+    }
+
+    [Fact]
+    public async Task A_server_answering_limit_0_is_taken_to_use_the_page_size_asked_for()
+    {
+        for (var offset = 0; offset < 25; offset += 10)
+        {
+            _server.Given(Request.Create().WithPath(ListPath).WithParam("offset", offset.ToString()))
+                .RespondWith(Response.Create().WithBody(Payloads.Page(Ids(offset, Math.Min(10, 25 - offset)), 25, 0, offset)));
+        }
+
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 10).ToListAsync();
+
+        Assert.Equal(Ids(0, 25), runs.Select(r => r.Id));
+        Assert.Equal(3, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task Stopping_early_cancels_the_prefetched_page_request()
+    {
+        var closed = new TaskCompletionSource<bool>();
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            if (request.Target.EndsWith("offset=0", StringComparison.Ordinal))
+            {
+                await connection.RespondAsync(200, Payloads.Page(Ids(0, 2), 10, 2, 0));
+                return;
+            }
+
+            // The prefetch of the second page: never answered; the client must hang up on it.
+            closed.TrySetResult(await connection.ClientClosedAsync(TimeSpan.FromSeconds(10)));
+        });
+        using var wxo = new WxOTestClient(server.Url);
+
+        await foreach (var run in wxo.Client.EnumerateRunsAsync(pageSize: 2))
+        {
+            // Wait until the prefetch is at the server, then stop.
+            for (var i = 0; i < 100 && server.Requests.Count < 2; i++)
+            {
+                await Task.Delay(20);
+            }
+
+            break;
+        }
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(await closed.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+    }
 }

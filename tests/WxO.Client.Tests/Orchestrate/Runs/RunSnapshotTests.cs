@@ -59,4 +59,38 @@ public sealed class RunSnapshotTests : IDisposable
         Assert.Equal("quota exceeded", snapshot.Error);
         Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:15:44Z"), snapshot.UpdatedAt);
     }
+
+    [Fact]
+    public async Task Last_error_wins_over_error_and_a_non_string_error_is_its_json()
+    {
+        var both = await SnapshotOf(Payloads.Run("r1", "failed", """, "last_error":"tool crashed", "error":"quota exceeded" """));
+        _server.Reset();
+        var structured = await SnapshotOf(Payloads.Run("r1", "failed", """, "error":{"code":429,"reason":"quota"} """));
+        _server.Reset();
+        var none = await SnapshotOf(Payloads.Run("r1", "failed", """, "error":null """));
+
+        Assert.Equal("tool crashed", both.Error);
+        Assert.Equal("""{"code":429,"reason":"quota"}""", structured.Error);
+        Assert.Null(none.Error);   // "error": null says there is none (it read as the text "null" before)
+    }
+
+    [Theory]
+    [InlineData(""", "assistant_id":"a-1", "agent_id":"g-1" """, "a-1")]
+    [InlineData(""", "agent_id":"g-1" """, "g-1")]
+    [InlineData(""" """, null)]
+    public async Task The_assistant_is_assistant_id_else_agent_id(string extra, string? assistant)
+    {
+        var snapshot = await SnapshotOf(Payloads.Run("r1", extra: extra).Replace("\"assistant_id\":\"0f3c2a11-0000-4000-8000-000000000002\",", "", StringComparison.Ordinal));
+
+        Assert.Equal(assistant, snapshot.AssistantId);
+    }
+
+    [Fact]
+    public async Task Updated_is_the_latest_of_started_completed_failed_and_cancelled()
+    {
+        var snapshot = await SnapshotOf(Payloads.Run("r1", "cancelled",
+            """, "failed_at":"2026-11-23T02:30:00Z", "cancelled_at":"2026-11-23T02:25:00Z" """));
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:30:00Z"), snapshot.UpdatedAt);
+    }
 }
