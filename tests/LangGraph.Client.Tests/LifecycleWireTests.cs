@@ -131,6 +131,46 @@ public sealed class LifecycleWireTests : IDisposable
         Assert.Equal(["POST", "POST", "POST"], server.Requests.Select(r => r.Method));
     }
 
+    [Theory]
+    [InlineData(5, true)]      // a join that takes longer than AttemptTimeout is fine within LongPollTimeout
+    [InlineData(0.3, false)]   // and ends by LongPollTimeout, each attempt
+    public async Task A_join_attempt_is_limited_by_LongPollTimeout_not_AttemptTimeout(double longPollSeconds, bool completes)
+    {
+        _server.Given(Request.Create().WithPath(RunPath + "/join").UsingGet())
+            .RespondWith(Response.Create().WithDelay(800).WithHeader("Content-Type", "application/json").WithBody("""{"answer":42}"""));
+        using var host = Client(o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.Resilience.LongPollTimeout = TimeSpan.FromSeconds(longPollSeconds);
+            o.Resilience.MaxRetryAttempts = 1;
+        });
+
+        if (completes)
+        {
+            Assert.Equal(42, (await host.Client.JoinThreadRunAsync(ThreadId, RunId, Ct)).GetProperty("answer").GetInt32());
+            Assert.Single(_server.LogEntries);
+        }
+        else
+        {
+            // LongPollTimeout is also the call's deadline: the retry after the first attempt's timeout has no time left.
+            await Assert.ThrowsAsync<TimeoutException>(() => host.Client.JoinThreadRunAsync(ThreadId, RunId, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task With_resilience_off_only_the_total_timeout_limits_a_call()
+    {
+        _server.Given(Request.Create().WithPath(RunPath).UsingGet())
+            .RespondWith(Response.Create().WithDelay(500).WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "success")));
+        using var host = Client(o =>
+        {
+            o.Resilience.Enabled = false;
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+        });
+
+        Assert.Equal(RunId, (await host.Client.GetThreadRunAsync(ThreadId, RunId, Ct)).RunId);
+    }
+
     [Fact]
     public async Task A_create_that_gets_a_5xx_is_not_retried_but_a_read_is()
     {

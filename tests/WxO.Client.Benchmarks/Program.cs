@@ -8,6 +8,11 @@ using WxO.Client.Benchmarks;
 // dotnet run -c Release --project tests/WxO.Client.Benchmarks -- --filter '*'
 // Every class pairs the SDK with a hand-written HttpClient + System.Text.Json source-generation baseline (Ratio is
 // SDK/raw in the same run) and, where the vendor spec has the operation, the NSwag-generated client (NSwag/README.md).
+if (AllocationProfile.TryRun(args))
+{
+    return 0;
+}
+
 if (ColdStartChild.TryRun(args, out var exitCode))
 {
     return exitCode;

@@ -3,7 +3,7 @@ using Polly;
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Runs each request through the client's Polly pipeline (retry → attempt timeout). Built on Polly.Core directly rather
+/// Runs each request through the client's Polly retry. Built on Polly.Core directly rather
 /// than Microsoft.Extensions.Http.Resilience's handler: that one adds per-call telemetry (a log event and a metric with
 /// enriched tags for every attempt, successful or not), a pipeline registry lookup and its own options plumbing, none of
 /// which a call that succeeds needs; the retries and the final failure are reported by the SDK's own diagnostics.

@@ -9,21 +9,20 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 using WxO.Client.Diagnostics;
 using WxO.Client.Primitives;
 
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Builds the HttpClient pipeline every run client uses: credentials → resilience → bounded body read → primary
-/// handler. Shared by every run client (and sign-in clients) so all behave the same way under failure.
+/// Builds the HttpClient pipeline every run client uses: deadline → credentials → retry → attempt (time limit and
+/// bounded body read) → primary handler. Shared by every run client (and sign-in clients) so all behave the same way under failure.
 /// </summary>
 internal static class RunHttpPipeline
 {
     /// <summary>
     /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
-    /// outermost handler, then resilience (total timeout → retry → attempt timeout), then a bounded read of the body.
+    /// outermost handler, then the retry (when on), then each attempt's time limit and bounded read of the body.
     /// </summary>
     public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services, string name, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
@@ -71,20 +70,25 @@ internal static class RunHttpPipeline
         builder.AddHttpMessageHandler(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
-            return options.Enabled
+            // With no retries to make, no pipeline to run.
+            return options is { Enabled: true, MaxRetryAttempts: > 0 }
                 ? new ResilienceHandler(Build(options, sp.GetService<TimeProvider>() ?? TimeProvider.System, telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
                 : new PassThroughHandler();
         });
 
-        // Innermost, so each attempt's body is read (and a cut-off one retried) inside the retry. Streams are not read here.
-        builder.AddHttpMessageHandler(sp => new BoundedContentHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxResponseContentBytes));
+        // Innermost, inside the retry: each attempt's time limit, and its body read (a cut-off one retried). Streams are not read here.
+        builder.AddHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            return new AttemptHandler(options.Resilience, options.MaxResponseContentBytes, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+        });
         return builder;
     }
 
     /// <summary>
-    /// Retry → attempt timeout; nothing else, so the default costs little per call (the total timeout is the
-    /// <see cref="DeadlineHandler"/>'s, outside). Long-polls get <see cref="RunResilienceOptions.LongPollTimeout"/> per attempt,
-    /// and a request that creates a run is retried only when its connection could not be made.
+    /// The retry, and nothing else, so the default costs little per call (the total timeout is the
+    /// <see cref="DeadlineHandler"/>'s, outside; the attempt timeout the <see cref="AttemptHandler"/>'s, inside).
+    /// A request that creates a run is retried only when its connection could not be made.
     /// </summary>
     internal static ResiliencePipeline<HttpResponseMessage> Build(RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry, ILogger logger)
     {
@@ -118,11 +122,6 @@ internal static class RunHttpPipeline
             });
         }
 
-        pipeline.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => ValueTask.FromResult(
-                RunRequestOptions.Has(Request(args.Context), RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.AttemptTimeout),
-        });
         return pipeline.Build();
     }
 

@@ -1,18 +1,49 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 
+using Polly.Timeout;
 using WxO.Client.Primitives;
 
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Reads each response body into memory inside the retry, with a size limit. Two guarantees follow: a body cut off
-/// mid-way is a network failure the pipeline retries (it would otherwise surface later, outside the pipeline, as a
-/// bare <see cref="IOException"/>), and a body larger than the limit fails fast instead of exhausting memory.
+/// One attempt, innermost in the pipeline (inside the retry): its time limit, and a bounded read of its body.
+/// <para>
+/// The limit is <see cref="RunResilienceOptions.AttemptTimeout"/> (<see cref="RunResilienceOptions.LongPollTimeout"/> for
+/// long-polls; none when resilience is off), up to the body's last byte, or to the headers of a stream. It ends the attempt
+/// with Polly's <see cref="TimeoutRejectedException"/>, which the retry treats as transient and <see cref="RunTransport"/>
+/// turns into a <see cref="TimeoutException"/>. Kept here rather than as Polly's timeout strategy: that one costs four
+/// async state machines per call (~0.7 KB) over the network, this one a token source.
+/// </para>
+/// <para>
+/// The body is read into memory with a size limit. Two guarantees follow: a body cut off mid-way is a network failure the
+/// retry retries (it would otherwise surface later, outside the pipeline, as a bare <see cref="IOException"/>), and a
+/// body larger than the limit fails fast instead of exhausting memory.
+/// </para>
 /// </summary>
-internal sealed class BoundedContentHandler(long maxBytes) : DelegatingHandler
+internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBytes, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!resilience.Enabled)
+        {
+            return await SendAndReadAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var limit = RunRequestOptions.Has(request, RunRequestOptions.LongPoll) ? resilience.LongPollTimeout : resilience.AttemptTimeout;
+        using var attempt = new CancellationTokenSource(limit, time);
+        using var link = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), attempt);
+        try
+        {
+            return await SendAndReadAsync(request, attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutRejectedException($"The attempt did not complete within the allowed timeout of '{limit}'.", limit, ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (RunRequestOptions.Has(request, RunRequestOptions.Streaming) && response.IsSuccessStatusCode)
