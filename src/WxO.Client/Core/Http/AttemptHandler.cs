@@ -23,27 +23,24 @@ namespace WxO.Client.Http;
 /// </summary>
 internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBytes, TimeProvider time) : DelegatingHandler
 {
+    private readonly TimeoutSourcePool _timeouts = new(time);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!resilience.Enabled)
-        {
-            return await SendAndReadAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
+        // The read is a ValueTask: an answer already in memory costs no second task.
         var limit = RunRequestOptions.Has(request, RunRequestOptions.LongPoll) ? resilience.LongPollTimeout : resilience.AttemptTimeout;
-        using var attempt = new CancellationTokenSource(limit, time);
-        using var link = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), attempt);
+        using var attempt = resilience.Enabled ? _timeouts.Rent(limit, cancellationToken) : default(TimeoutSourcePool.Lease?);
         try
         {
-            return await SendAndReadAsync(request, attempt.Token).ConfigureAwait(false);
+            return await SendAndReadAsync(request, attempt?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (attempt?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutRejectedException($"The attempt did not complete within the allowed timeout of '{limit}'.", limit, ex);
         }
     }
 
-    private async Task<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (RunRequestOptions.Has(request, RunRequestOptions.Streaming) && response.IsSuccessStatusCode)

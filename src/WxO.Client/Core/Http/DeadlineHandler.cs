@@ -9,15 +9,15 @@ namespace WxO.Client.Http;
 /// </summary>
 internal sealed class DeadlineHandler(RunResilienceOptions options, TimeProvider time) : DelegatingHandler
 {
+    private readonly TimeoutSourcePool _timeouts = new(time);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var timeout = RunRequestOptions.Has(request, RunRequestOptions.LongPoll) ? options.LongPollTimeout : options.TotalTimeout;
-        using var deadline = new CancellationTokenSource(timeout, time);
-        // A caller without a token needs no linked source: one allocation less on the common path.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
+        using var deadline = _timeouts.Rent(timeout, cancellationToken);
         try
         {
-            return await base.SendAsync(request, linked?.Token ?? deadline.Token).ConfigureAwait(false);
+            return await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
