@@ -24,6 +24,8 @@ public static class SampleApp
             .AddWxOClient(builder.Configuration.GetSection("WxO"))
             .AddLangGraphClient(builder.Configuration.GetSection("LangGraph"));
         builder.Services.AddHealthChecks().AddCheck<WxOHealthCheck>("wxo");
+        // Runs are returned as received: with the SDK's JSON metadata first, no reflection (ready for trimming and AOT).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WxOModelFactory.JsonTypeInfoResolver));
 
         // The SDK's typed errors become problem responses: the status from the exception type, the detail from its message.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

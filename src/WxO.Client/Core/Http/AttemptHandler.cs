@@ -13,7 +13,7 @@ namespace WxO.Client.Http;
 /// long-polls; none when resilience is off), up to the body's last byte, or to the headers of a stream. It ends the attempt
 /// with Polly's <see cref="TimeoutRejectedException"/>, which the retry treats as transient and <see cref="RunTransport"/>
 /// turns into a <see cref="TimeoutException"/>. Kept here rather than as Polly's timeout strategy: that one costs four
-/// async state machines per call (~0.7 KB) over the network, this one a token source.
+/// async state machines per call (~0.7 KB) over the network, this one a pooled token source (<see cref="TimeoutSourcePool"/>).
 /// </para>
 /// <para>
 /// The body is read into memory with a size limit. Two guarantees follow: a body cut off mid-way is a network failure the

@@ -300,6 +300,7 @@ public sealed class HostileServerTests : IDisposable
     public async Task Null_ids_are_invalid_bodies_and_null_pages_or_items_read_as_empty_or_skipped()
     {
         _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Response.Create().WithBody("""{"id":null,"status":"running"}"""));
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/r2")).RespondWith(Response.Create().WithBody("""{"status":"running"}"""));
         _server.Given(Request.Create().WithPath("/v1/orchestrate/runs").UsingGet().WithParam("offset", "0"))
             .RespondWith(Response.Create().WithBody($$"""{"total":3,"limit":2,"offset":0,"data":[{{Payloads.Run("a")}},null]}"""));
         _server.Given(Request.Create().WithPath("/v1/orchestrate/runs").UsingGet().WithParam("offset", "2"))
@@ -308,12 +309,14 @@ public sealed class HostileServerTests : IDisposable
         using var host = Wxo();
 
         var nullId = await Assert.ThrowsAsync<RunApiException>(() => host.Client.GetRunAsync("r1", Ct));
+        var noId = await Assert.ThrowsAsync<RunApiException>(() => host.Client.GetRunAsync("r2", Ct));
         var page = await host.Client.ListRunsAsync(2, 0, Ct);
         var empty = await host.Client.ListRunsAsync(2, 2, Ct);
         var all = await host.Client.EnumerateRunsAsync(2, Ct).ToListAsync(Ct);
         var created = await Assert.ThrowsAsync<RunApiException>(() => host.Client.CreateRunAsync(new Models.CreateRunRequest { Message = Models.RunMessage.FromUser("hi") }, Ct));
 
-        Assert.Contains("\"id\" is null", nullId.Message);
+        Assert.Equal("GET /v1/orchestrate/runs/r1 returned 200 but the body is not a valid AssistantRun: The run has no \"id\" (missing or null).", nullId.Message);
+        Assert.Equal("GET /v1/orchestrate/runs/r2 returned 200 but the body is not a valid AssistantRun: The run has no \"id\" (missing or null).", noId.Message);
         Assert.Equal(["a"], page.Data.Select(r => r.Id));
         Assert.Empty(empty.Data);
         Assert.Equal(["a"], all.Select(r => r.Id));
