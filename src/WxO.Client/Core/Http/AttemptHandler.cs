@@ -118,9 +118,17 @@ internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBy
 
                 var buffered = new PooledContent(buffer, total);
                 handedOver = true;
-                foreach (var header in content.Headers)
+                // The raw values, copied as they came: no parsing, and no enumerator object (NonValidated is a struct view).
+                foreach (var (name, values) in content.Headers.NonValidated)
                 {
-                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    if (values.Count == 1)
+                    {
+                        buffered.Headers.TryAddWithoutValidation(name, values.ToString());
+                    }
+                    else
+                    {
+                        buffered.Headers.TryAddWithoutValidation(name, values);
+                    }
                 }
 
                 buffered.Headers.ContentLength = total;
