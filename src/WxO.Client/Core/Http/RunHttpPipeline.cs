@@ -91,11 +91,8 @@ internal static class RunHttpPipeline
     /// A request that creates a run is retried only when its connection could not be made.
     /// </summary>
     internal static ResiliencePipeline<HttpResponseMessage> Build(RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry, ILogger logger)
-    {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
-        if (options.MaxRetryAttempts > 0)
-        {
-            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -119,11 +116,8 @@ internal static class RunHttpPipeline
                     RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow()) is { } hint
                         ? (TimeSpan?)(hint > options.MaxRetryAfter ? options.MaxRetryAfter : hint)
                         : null),
-            });
-        }
-
-        return pipeline.Build();
-    }
+            })
+            .Build();
 
     private static HttpRequestMessage? Request(ResilienceContext context)
         => context.Properties.TryGetValue(ResilienceHandler.Request, out var request) ? request : null;
