@@ -36,7 +36,6 @@ internal static class CredentialRules
         return null;
     }
 
-    /// <summary>Plain HTTP is only safe where traffic never leaves the machine.</summary>
-    public static bool IsLoopback(Uri uri)
-        => uri.IsLoopback || string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Plain HTTP is only safe where traffic never leaves the machine (<c>localhost</c>, 127.0.0.0/8, ::1).</summary>
+    public static bool IsLoopback(Uri uri) => uri.IsLoopback;
 }

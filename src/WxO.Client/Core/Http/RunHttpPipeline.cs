@@ -137,7 +137,7 @@ internal static class RunHttpPipeline
         var header = response?.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            return delta;   // never negative: the header's parser accepts digits only
         }
 
         if (header?.Date is { } date)

@@ -135,6 +135,7 @@ public sealed class ObservabilityTests : IDisposable
         var r = Assert.Single(retries.GetMeasurementSnapshot());
         Assert.Equal(1, r.Value);
         Assert.Equal("503", r.Tags["error.type"]);
+        Assert.Equal(new Uri(_server.Url!).Host, r.Tags["server.address"]);
     }
 
     [Fact]

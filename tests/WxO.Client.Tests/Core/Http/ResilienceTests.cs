@@ -176,6 +176,31 @@ public sealed class ResilienceTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), waited.Due);
     }
 
+    [Theory]
+    // No retry: the attempt's limit ends the call.
+    [InlineData(0, "The request to the run server timed out. The attempt did not complete within the allowed timeout of '00:05:00'.")]
+    // One retry: the first attempt ends at 5 min, the second by the call's deadline at 8 min.
+    [InlineData(1, "The call to GET /v1/orchestrate/runs/r1 did not finish within 00:08:00.")]
+    public async Task The_attempt_and_total_timeouts_run_on_the_TimeProvider_in_DI(int retries, string message)
+    {
+        // A server that never answers: only the fake clock can end the call.
+        using var server = new ScriptedHttpServer((_, connection) => Task.Delay(Timeout.Infinite, connection.Stopping));
+        var time = new FakeTimeProvider();
+        using var wxo = new WxOTestClient(server.Url, o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(5);
+            o.Resilience.TotalTimeout = TimeSpan.FromMinutes(8);
+            o.Resilience.MaxRetryAttempts = retries;
+        }, services => services.AddSingleton<TimeProvider>(time));
+
+        // 30 s of fake time per 20 ms: minutes apart, the timeouts cannot be confused by real I/O in between.
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => FakeTime.RunAsync(
+            time, wxo.Client.GetRunAsync("r1"), TimeSpan.FromSeconds(30), pauseMilliseconds: 20, limit: TimeSpan.FromMinutes(30)));
+
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(1 + retries, server.Requests.Count);
+    }
+
     [Fact]
     public async Task Slow_attempts_time_out_and_end_in_TimeoutException()
     {

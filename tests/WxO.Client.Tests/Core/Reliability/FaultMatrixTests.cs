@@ -169,6 +169,50 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Single(_server.LogEntries);
     }
 
+    [Theory]
+    [InlineData(false)]   // the limit known from Content-Length
+    [InlineData(true)]    // found while reading a chunked body
+    public async Task A_body_one_byte_over_the_limit_is_refused_and_one_of_exactly_the_limit_is_read(bool chunked)
+    {
+        var exact = Payloads.Run("r1", extra: """, "pad":"" """);
+        exact = exact.Replace("\"pad\":\"\"", $"\"pad\":\"{new string('x', 4096 - System.Text.Encoding.UTF8.GetByteCount(exact))}\"", StringComparison.Ordinal);
+        Assert.Equal(4096, System.Text.Encoding.UTF8.GetByteCount(exact));
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            var body = request.Target.EndsWith("/over", StringComparison.Ordinal) ? exact[..^1] + " }" : exact;
+            if (chunked)
+            {
+                await connection.StartChunkedAsync("application/json");
+                await connection.ChunkAsync(body);
+                await connection.EndChunkedAsync();
+            }
+            else
+            {
+                await connection.RespondAsync(200, body);
+            }
+        });
+        using var wxo = new WxOTestClient(server.Url, o => o.MaxResponseContentBytes = 4096);
+
+        var read = await wxo.Client.GetRunAsync("r1");
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("over"));
+
+        Assert.Equal("r1", read.Id);
+        Assert.Equal("The response to GET /v1/orchestrate/runs/over is larger than the limit of 4096 bytes"
+            + (chunked ? "." : " (Content-Length 4097).") + " Raise MaxResponseContentBytes if such responses are expected.", ex.Message);
+        Assert.Equal(("GET", "/v1/orchestrate/runs/over"), (ex.RequestMethod, ex.RequestPath));
+    }
+
+    [Fact]
+    public async Task A_body_of_json_null_is_an_invalid_body()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Response.Create().WithBody("null"));
+        using var wxo = new WxOTestClient(_server);
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal("GET /v1/orchestrate/runs/r1 returned 200 but the body is not a valid AssistantRun: the body is empty or null", ex.Message);
+    }
+
     [Fact]
     public async Task A_body_under_the_limit_is_read_normally()
     {

@@ -266,6 +266,7 @@ public sealed class HostileServerTests : IDisposable
 
         Assert.IsType<InvalidDataException>(ex.InnerException);
         Assert.StartsWith("The response to GET /v1/orchestrate/runs/r1 could not be decoded", ex.Message);
+        Assert.Equal(("GET", "/v1/orchestrate/runs/r1", null), (ex.RequestMethod, ex.RequestPath, ex.StatusCode));
         Assert.Single(server.Requests);
     }
 
