@@ -85,6 +85,17 @@ public sealed class AssistantRunModelTests
         Assert.StartsWith(message, ex.Message);
     }
 
+    [Theory]
+    [InlineData("5", "Number")]
+    [InlineData("true", "True")]
+    [InlineData("{}", "StartObject")]
+    public void A_status_that_is_not_a_string_is_a_json_error_naming_the_token(string wire, string token)
+    {
+        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize($$"""{"id":"r1","status":{{wire}}}""", WxOJsonContext.Default.AssistantRun));
+
+        Assert.StartsWith($"Expected a string for AssistantRunStatus, got {token}.", ex.Message);
+    }
+
     [Fact]
     public void Stop_sequences_are_written_as_an_array()
     {
