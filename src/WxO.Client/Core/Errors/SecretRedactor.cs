@@ -19,7 +19,8 @@ internal sealed class SecretRedactor
 
     private readonly string[] _configured;
     private readonly object _gate = new();
-    private string[] _issued = [];
+    /// <summary>The remembered tokens, newest first, each as its forms (the token itself first).</summary>
+    private string[][] _issued = [];
 
     public SecretRedactor(params string?[] configured)
         => _configured = [.. configured.Where(IsSecret).SelectMany(Forms!).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
@@ -30,16 +31,16 @@ internal sealed class SecretRedactor
     /// <summary>Remembers a token about to be sent (cheap when it is the one already remembered).</summary>
     public void Issued(string token)
     {
-        var issued = Volatile.Read(ref _issued);
-        if (!IsSecret(token) || (issued.Length > 0 && ReferenceEquals(issued[0], token)) || Array.IndexOf(issued, token) >= 0)
+        // Lock-free when the token is known (every request after the first). Two threads racing with a new token may both
+        // add it: the duplicate only pushes the oldest token out one refresh early.
+        if (!IsSecret(token) || Array.Exists(Volatile.Read(ref _issued), forms => forms[0] == token))
         {
             return;
         }
 
         lock (_gate)
         {
-            var forms = Forms(token).ToArray();
-            _issued = [.. forms, .. _issued.Take((MaxIssued - 1) * 3)];
+            _issued = [[.. Forms(token)], .. _issued.Take(MaxIssued - 1)];
         }
     }
 
@@ -56,9 +57,12 @@ internal sealed class SecretRedactor
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        foreach (var secret in Volatile.Read(ref _issued))
+        foreach (var forms in Volatile.Read(ref _issued))
         {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            foreach (var secret in forms)
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
         }
 
         return text;
