@@ -22,6 +22,7 @@ public sealed class ObservabilityCollection;
 public sealed class ObservabilityTests : IDisposable
 {
     private const string RunPath = "/v1/orchestrate/runs/r1";
+    private static readonly ActivitySource Consumer = new("WxO.Client.Tests.Consumer");
     private readonly WireMockServer _server = WireMockServer.Start();
 
     public void Dispose() => _server.Stop();
@@ -91,24 +92,32 @@ public sealed class ObservabilityTests : IDisposable
     {
         Answer("/v1/orchestrate/runs", 200, Payloads.Page(["r1"], 1, 10, 0));
         _server.GivenSequence(RunPath, Response.Create().WithBody(Payloads.Run("r1", "running")), Response.Create().WithBody(Payloads.Run("r1", "completed")));
-        using var spans = new ActivityRecorder("WxO.Client");
+        using var spans = new ActivityRecorder("WxO.Client", Consumer.Name);
         using var polls = new MetricCollector<int>(null, "WxO.Client", "wxo.client.wait.polls");
         var logs = new FakeLogCollector();
         using var wxo = new WxOTestClient(_server);
 
         await wxo.Client.ListRunsAsync(limit: 10);
-        var final = await wxo.Client.WaitForCompletionAsync(new RunReference("r1"), new RunPollingOptions
+        RunSnapshot final;
+        using (Consumer.StartActivity("HandleRequest"))
         {
-            InitialDelay = TimeSpan.FromMilliseconds(10),
-            Logger = new FakeLogger(logs),
-        });
+            // The caller's own span is current between polls: each poll must still be the wait's child.
+            final = await wxo.Client.WaitForCompletionAsync(new RunReference("r1"), new RunPollingOptions
+            {
+                InitialDelay = TimeSpan.FromMilliseconds(10),
+                Logger = new FakeLogger(logs),
+            });
+        }
 
         Assert.Equal(RunState.Succeeded, final.State);
-        Assert.Equal(["ListRuns", "GetRun", "GetRun", "WaitForCompletion"], spans.Stopped.Select(s => s.DisplayName));
-        var wait = spans.Stopped[^1];
-        Assert.All(spans.Stopped.Where(s => s.DisplayName == "GetRun"), s => Assert.Equal(wait.SpanId, s.ParentSpanId));
-        Assert.Equal("Succeeded", wait.GetTagItem("wxo.run.state"));
-        Assert.Equal(2, wait.GetTagItem("wxo.wait.polls"));
+        var ours = spans.From("WxO.Client");
+        Assert.Equal(["ListRuns", "GetRun", "GetRun", "WaitForCompletion"], ours.Select(s => s.DisplayName));
+        var wait = ours[^1];
+        Assert.Equal(Assert.Single(spans.From(Consumer.Name)).SpanId, wait.ParentSpanId);
+        Assert.All(ours.Where(s => s.DisplayName == "GetRun"), s => Assert.Equal(wait.SpanId, s.ParentSpanId));
+        Assert.Equal(
+            ["wxo.run.source=wxo", "wxo.run.id=r1", "wxo.wait.polls=2", "wxo.run.state=Succeeded"],
+            wait.TagObjects.Select(t => $"{t.Key}={t.Value}"));
         var measurement = Assert.Single(polls.GetMeasurementSnapshot());
         Assert.Equal(2, measurement.Value);
         Assert.Equal("Succeeded", measurement.Tags["outcome"]);
