@@ -132,26 +132,33 @@ public sealed class ObservabilityTests : IDisposable
         _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
         using var duration = new MetricCollector<double>(null, "WxO.Client", "wxo.client.request.duration");
         using var retries = new MetricCollector<long>(null, "WxO.Client", "wxo.client.request.retries");
+        Answer("/v1/orchestrate/runs/gone", 404, """{"detail":"Run not found"}""");
         using var wxo = new WxOTestClient(_server);
 
         await wxo.Client.GetRunAsync("r1");
+        await Assert.ThrowsAsync<RunNotFoundException>(() => wxo.Client.GetRunAsync("gone"));
 
-        var d = Assert.Single(duration.GetMeasurementSnapshot());
-        Assert.InRange(d.Value, 0, 30);
-        Assert.Equal("GetRun", d.Tags["operation"]);
-        Assert.Equal("success", d.Tags["outcome"]);
-        Assert.Equal(200, d.Tags["http.response.status_code"]);
+        var host = new Uri(_server.Url!).Host;
+        var d = duration.GetMeasurementSnapshot();
+        Assert.Equal(2, d.Count);
+        Assert.InRange(d[0].Value, 0, 30);
+        Assert.Equal(
+            ["operation=GetRun", "outcome=success", $"server.address={host}", "http.response.status_code=200"],
+            d[0].Tags.Select(t => $"{t.Key}={t.Value}"));
+        Assert.Equal(
+            ["operation=GetRun", "outcome=failure", $"server.address={host}", "http.response.status_code=404", "error.type=404"],
+            d[1].Tags.Select(t => $"{t.Key}={t.Value}"));
         var r = Assert.Single(retries.GetMeasurementSnapshot());
         Assert.Equal(1, r.Value);
         Assert.Equal("503", r.Tags["error.type"]);
-        Assert.Equal(new Uri(_server.Url!).Host, r.Tags["server.address"]);
+        Assert.Equal(host, r.Tags["server.address"]);
     }
 
     [Fact]
     public async Task At_Information_a_successful_call_logs_nothing_and_a_call_that_finally_fails_one_Warning()
     {
         _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));
-        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/down")).RespondWith(Response.Create().WithStatusCode(503));
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/down")).RespondWith(Response.Create().WithStatusCode(500));
         _server.Given(Request.Create().WithPath("/v1/orchestrate/runs/gone")).RespondWith(Response.Create().WithStatusCode(404));
         using var wxo = new WxOTestClient(_server, services: s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Information).AddFakeLogging()));
         var logs = wxo.Services.GetFakeLogCollector();
@@ -166,7 +173,28 @@ public sealed class ObservabilityTests : IDisposable
         var warning = Assert.Single(logs.GetSnapshot());
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Equal(typeof(WxORunsClient).FullName, warning.Category);
-        Assert.Matches(@"^GetRun: GET /v1/orchestrate/runs/\{run_id\} failed \(503\) in \d+(\.\d)? ms$", warning.Message);
+        Assert.Matches(@"^GetRun: GET /v1/orchestrate/runs/\{run_id\} failed \(500\) in \d+(\.\d)? ms$", warning.Message);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_gets_no_answer_is_logged_at_Debug_with_its_exception_type()
+    {
+        // A loopback port nobody listens on: the connection is refused.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var wxo = new WxOTestClient(
+            new Uri($"http://127.0.0.1:{port}"),
+            o => o.Resilience.MaxRetryAttempts = 0,
+            s => s.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddFakeLogging()));
+        var logs = wxo.Services.GetFakeLogCollector();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => wxo.Client.GetRunAsync("r1"));
+
+        var attempt = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 102);
+        Assert.Equal(LogLevel.Debug, attempt.Level);
+        Assert.Matches(@"^GET /v1/orchestrate/runs/r1 failed \(System\.Net\.Http\.HttpRequestException\) in \d+(\.\d)? ms$", attempt.Message);
     }
 
     [Fact]
