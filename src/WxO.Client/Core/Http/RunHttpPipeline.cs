@@ -61,7 +61,7 @@ internal static class RunHttpPipeline
             .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
         // Outermost: the whole call, sign-in and the retry after a 401 included, ends by its one deadline.
         builder.AddHttpMessageHandler(sp => new DeadlineHandler(
-            sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience, sp.GetTimeProvider()));
         if (outerHandler is not null)
         {
             builder.AddHttpMessageHandler(outerHandler);
@@ -72,7 +72,7 @@ internal static class RunHttpPipeline
             var options = sp.GetRequiredService<IOptions<TOptions>>().Value.Resilience;
             // With no retries to make, no pipeline to run.
             return options is { Enabled: true, MaxRetryAttempts: > 0 }
-                ? new ResilienceHandler(Build(options, sp.GetService<TimeProvider>() ?? TimeProvider.System, telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
+                ? new ResilienceHandler(Build(options, sp.GetTimeProvider(), telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
                 : new PassThroughHandler();
         });
 
@@ -80,7 +80,7 @@ internal static class RunHttpPipeline
         builder.AddHttpMessageHandler(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
-            return new AttemptHandler(options.Resilience, options.MaxResponseContentBytes, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new AttemptHandler(options.Resilience, options.MaxResponseContentBytes, sp.GetTimeProvider());
         });
         return builder;
     }

@@ -85,7 +85,6 @@ public static class RunClientRegistration
         services.AddSingleton<Registered<TClient>>();
         services.AddOptions<TOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(definition.Validator));
-        services.TryAddSingleton(TimeProvider.System);
 
         // One per container, not per handler: a token cache must outlive HttpClientFactory's handler rotation.
         var createTokenProvider = definition.CreateTokenProvider ?? ((options, _) => options.TokenProvider);
@@ -99,7 +98,8 @@ public static class RunClientRegistration
         var http = services.AddRunHttpPipeline<TOptions>(
             definition.HttpClientName,
             definition.Telemetry,
-            configureClient: (options, client) => client.BaseAddress = WithTrailingSlash(options.BaseAddress!),
+            // Refit appends each request's path to the base address's path, with or without a trailing slash.
+            configureClient: (options, client) => client.BaseAddress = options.BaseAddress,
             outerHandler: sp =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
@@ -156,12 +156,9 @@ public static class RunClientRegistration
         var logger = services.CreateLogger(definition.LoggerCategory ?? definition.HttpClientName);
         var options = services.GetRequiredService<IOptions<TOptions>>().Value;
         var pipeline = new RunClientPipeline(definition.Telemetry, definition.ErrorParser, logger, http.BaseAddress, options,
-            services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<Credentials<TOptions>>().Secrets);
+            services.GetTimeProvider(), services.GetRequiredService<Credentials<TOptions>>().Secrets);
         return new RunClientContext(http, pipeline, owner);
     }
-
-    private static Uri WithTrailingSlash(Uri uri)
-        => uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
 
     /// <summary>Marks that <typeparamref name="TClient"/> is already registered.</summary>
     private sealed class Registered<TClient>;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WxO.Client.Diagnostics;
 
 namespace WxO.Client.Authentication;
 
@@ -67,7 +68,7 @@ internal static class IbmSignIn
         // and a captured HttpClient would pin one handler and miss HttpClientFactory's rotation (DNS changes).
         var factory = services.GetRequiredService<IHttpClientFactory>();
         HttpClient CreateClient() => factory.CreateClient(TokenHttpClientName);
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var time = services.GetTimeProvider();
         return mode == AuthenticationMode.IbmCloudIam
             ? new IbmCloudIamTokenProvider(CreateClient, TokenEndpoint(options), options.ApiKey!, time)
             : new McspTokenProvider(CreateClient, TokenEndpoint(options), options.ApiKey!, time);
