@@ -163,11 +163,24 @@ public sealed class WaitForCompletionTests
     {
         var source = new ThrowingSource(new InvalidOperationException("must not be called"));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => source.WaitForCompletionAsync(new RunReference(" ")));
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(new RunReference("r"), new RunPollingOptions { InitialDelay = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(new RunReference("r"), new RunPollingOptions { MaxDelay = TimeSpan.FromSeconds(1) }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(new RunReference("r"), new RunPollingOptions { Timeout = TimeSpan.Zero }));
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => source.WaitForCompletionAsync(new RunReference(" ")));
+        Assert.Equal("The run id must not be null, empty or whitespace. (Parameter 'run')", empty.Message);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => ((IRunSource)null!).WatchAsync(new RunReference("r"))).ParamName);
+        var run = new RunReference("r");
+        Assert.Equal(
+            $"The initial delay must be positive. (Parameter 'InitialDelay'){Environment.NewLine}Actual value was 00:00:00.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(run, new RunPollingOptions { InitialDelay = TimeSpan.Zero })).Message);
+        Assert.Equal(
+            $"The maximum delay must not be shorter than the initial delay. (Parameter 'MaxDelay'){Environment.NewLine}Actual value was 00:00:02.9999999.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(run, new RunPollingOptions { MaxDelay = TimeSpan.FromSeconds(3) - TimeSpan.FromTicks(1) })).Message);
+        Assert.Equal(
+            $"The timeout must be positive, or null for none. (Parameter 'Timeout'){Environment.NewLine}Actual value was 00:00:00.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => source.WatchAsync(run, new RunPollingOptions { Timeout = TimeSpan.Zero })).Message);
+        Assert.Equal("TimeProvider", Assert.Throws<ArgumentNullException>(() => source.WatchAsync(run, new RunPollingOptions { TimeProvider = null! })).ParamName);
         Assert.Equal(0, source.Calls);
+
+        // The edges are fine: a constant delay (max = initial), and no timeout at all.
+        _ = source.WatchAsync(run, new RunPollingOptions { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(1), Timeout = null });
     }
 
     private sealed class ThrowingSource(Exception exception) : IRunSource
