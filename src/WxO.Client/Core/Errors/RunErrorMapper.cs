@@ -46,7 +46,7 @@ internal static class RunErrorMapper
         var requestId = FindRequestId(response, secrets);
 
         var text = new StringBuilder();
-        text.Append(Describe(response)).Append(" failed with ").Append((int)status);
+        text.Append(Describe(response.RequestMessage)).Append(" failed with ").Append((int)status);
         if (!string.IsNullOrEmpty(response.ReasonPhrase))
         {
             text.Append(' ').Append(secrets.Redact(response.ReasonPhrase));
@@ -78,7 +78,7 @@ internal static class RunErrorMapper
         // The request id is the only server text here; a credential is never a well-formed id, so it is not redacted.
         var requestId = FindRequestId(response, SecretRedactor.None);
         var text = new StringBuilder()
-            .Append(Describe(response)).Append(" returned ").Append((int)response.StatusCode)
+            .Append(Describe(response.RequestMessage)).Append(" returned ").Append((int)response.StatusCode)
             .Append(" but the body is not a valid ").Append(typeName).Append(": ").Append(reason);
         AppendRequestId(text, requestId);
         var exception = new RunApiException(text.ToString(), inner);
@@ -92,7 +92,7 @@ internal static class RunErrorMapper
     {
         failure = failure with { ErrorName = secrets.Redact(failure.ErrorName), Message = secrets.Redact(failure.Message) };
         var text = new StringBuilder()
-            .Append(request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}")
+            .Append(Describe(request))
             .Append(": the run ");
         if (failure.RunId is not null)
         {
@@ -121,12 +121,9 @@ internal static class RunErrorMapper
         => exception.SetFacts(response.StatusCode, serverMessage, responseBody, requestId,
             response.RequestMessage?.Method.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
 
-    private static string Describe(HttpResponseMessage response)
-    {
-        var request = response.RequestMessage;
-        // The query string is left out: it can carry caller data that has no place in logs.
-        return request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
-    }
+    /// <summary>The request line without the query string: it can carry caller data that has no place in logs.</summary>
+    private static string Describe(HttpRequestMessage? request)
+        => request is null ? "The request" : $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
 
     private static void AppendRequestId(StringBuilder text, string? requestId)
     {

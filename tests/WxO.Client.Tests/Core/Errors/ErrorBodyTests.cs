@@ -171,4 +171,32 @@ public sealed class ErrorBodyTests : IDisposable
 
         Assert.Equal(("req-1", "corr-1"), (all.RequestId, two.RequestId));
     }
+
+    [Fact]
+    public async Task A_success_answer_with_a_body_that_is_not_a_run_names_the_request_id()
+    {
+        _server.Given(Request.Create().WithPath(RunPath).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("x-request-id", "req-9").WithBody("""{"status":"completed"}"""));
+        using var wxo = new WxOTestClient(_server);
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal("GET /v1/orchestrate/runs/r1 returned 200 but the body is not a valid AssistantRun: The run has no \"id\" (missing or null). (request id req-9)", ex.Message);
+        Assert.Equal(("req-9", HttpStatusCode.OK, "GET", RunPath), (ex.RequestId, ex.StatusCode, ex.RequestMethod, ex.RequestPath));
+        Assert.Null(ex.ServerMessage);
+    }
+
+    [Fact]
+    public void A_failed_run_without_a_message_is_described_by_its_error_name_and_request_id()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://lg.example.com/threads/t1/runs/wait?secret=1");
+
+        var ex = WxO.Client.Errors.RunErrorMapper.RunFailed(
+            request, HttpStatusCode.OK, new WxO.Client.Primitives.RunFailure("ValueError", null, "r1"), WxO.Client.Errors.SecretRedactor.None,
+            requestId: "req-1");
+
+        Assert.Equal("POST /threads/t1/runs/wait: the run r1 failed with ValueError (request id req-1)", ex.Message);
+        Assert.Equal(("ValueError", "r1", "req-1", HttpStatusCode.OK), (ex.ErrorName, ex.RunId, ex.RequestId, ex.StatusCode));
+        Assert.Null(ex.ServerMessage);
+    }
 }
