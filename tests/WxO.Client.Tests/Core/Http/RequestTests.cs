@@ -48,7 +48,24 @@ public sealed class RequestTests : IDisposable
 
         var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => wxo.Client.GetRunAsync("r1"));
 
-        Assert.DoesNotContain("abc", ex.Message);
+        Assert.Equal(
+            "The access token provider returned a token that contains a line break (CR or LF) at position 4 of 14; "
+            + "only visible ASCII characters are allowed; no request was sent.",
+            ex.Message);
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public async Task An_empty_token_from_the_provider_sends_nothing(string? token)
+    {
+        using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = new FixedTokenProvider(token!); });
+
+        var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => wxo.Client.GetRunAsync("r1"));
+
+        Assert.Equal("The access token provider returned a token that is empty; no request was sent.", ex.Message);
         Assert.Empty(_server.LogEntries);
     }
 
