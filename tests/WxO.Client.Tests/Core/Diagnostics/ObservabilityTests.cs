@@ -193,7 +193,7 @@ public sealed class ObservabilityTests : IDisposable
         await Assert.ThrowsAsync<HttpRequestException>(() => wxo.Client.GetRunAsync("r1"));
 
         var attempt = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 102);
-        Assert.Equal(LogLevel.Debug, attempt.Level);
+        Assert.Equal((LogLevel.Debug, "WxO.Client.Http"), (attempt.Level, attempt.Category));
         Assert.Matches(@"^GET /v1/orchestrate/runs/r1 failed \(System\.Net\.Http\.HttpRequestException\) in \d+(\.\d)? ms$", attempt.Message);
     }
 
