@@ -118,9 +118,10 @@ public sealed class ObservabilityTests : IDisposable
         Assert.Equal(
             ["wxo.run.source=wxo", "wxo.run.id=r1", "wxo.wait.polls=2", "wxo.run.state=Succeeded"],
             wait.TagObjects.Select(t => $"{t.Key}={t.Value}"));
+        Assert.Equal(ActivityStatusCode.Ok, wait.Status);
         var measurement = Assert.Single(polls.GetMeasurementSnapshot());
         Assert.Equal(2, measurement.Value);
-        Assert.Equal("Succeeded", measurement.Tags["outcome"]);
+        Assert.Equal(["wxo.run.source=wxo", "outcome=Succeeded"], measurement.Tags.Select(t => $"{t.Key}={t.Value}"));
         var ended = Assert.Single(logs.GetSnapshot());
         Assert.Equal(LogLevel.Information, ended.Level);
         Assert.Contains("ended Succeeded after 2 polls", ended.Message);

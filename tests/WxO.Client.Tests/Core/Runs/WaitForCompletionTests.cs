@@ -14,10 +14,14 @@ public sealed class WaitForCompletionTests
     {
         public List<TimeSpan> Polls { get; } = [];
 
+        /// <summary>Every call, counted before the token is checked: a poll made after cancellation shows here.</summary>
+        public int Calls;
+
         public string Name => "scripted";
 
         public Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
         {
+            Interlocked.Increment(ref Calls);
             cancellationToken.ThrowIfCancellationRequested();
             var elapsed = time.GetUtcNow() - Start;
             lock (Polls) { Polls.Add(elapsed); }
@@ -129,7 +133,9 @@ public sealed class WaitForCompletionTests
         var ex = await Assert.ThrowsAsync<RunWaitTimeoutException>(() => Drive(source.WaitForCompletionAsync(new RunReference("r"), options)));
 
         Assert.Equal(RunState.Running, ex.LastSnapshot!.State);
+        Assert.Equal("Run 'r' did not finish within 00:00:30; last state Running (raw 'running').", ex.Message);
         Assert.IsAssignableFrom<TimeoutException>(ex);
+        Assert.Equal(6, source.Calls);
         Assert.Equal(6, source.Polls.Count);   // 0, 3, 9, 15, 21, 27; the timeout fires during the next delay
         Assert.InRange(_time.GetUtcNow() - Start, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30.5));
     }
@@ -146,6 +152,50 @@ public sealed class WaitForCompletionTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Single(source.Polls);
+        Assert.Equal(1, source.Calls);
+    }
+
+    [Fact]
+    public async Task Delays_double_from_the_initial_delay_up_to_the_cap()
+    {
+        var source = new ScriptedSource(_time, t => t < TimeSpan.FromSeconds(20) ? RunState.Running : RunState.Succeeded);
+        var options = Options();
+        options.InitialDelay = TimeSpan.FromSeconds(1);
+        options.MaxDelay = TimeSpan.FromSeconds(10);
+
+        await Drive(source.WaitForCompletionAsync(new RunReference("r"), options));
+
+        // Delays 1, 2, 4, 8, then the cap 10.
+        Assert.Equal([0, 1, 3, 7, 15, 25], source.Polls.Select(p => (int)Math.Round(p.TotalSeconds)));
+    }
+
+    [Fact]
+    public async Task A_timeout_during_a_poll_that_never_answers_says_no_state_was_read()
+    {
+        var source = new HangingSource();
+        var options = Options();
+        options.Timeout = TimeSpan.FromSeconds(5);
+
+        var ex = await Assert.ThrowsAsync<RunWaitTimeoutException>(() => Drive(source.WaitForCompletionAsync(new RunReference("r"), options)));
+
+        Assert.Equal("Run 'r' did not finish within 00:00:05; its state could not be read in time.", ex.Message);
+        Assert.Null(ex.LastSnapshot);
+        Assert.Equal(1, source.Calls);
+    }
+
+    /// <summary>Never answers; ends only when the wait cancels the call.</summary>
+    private sealed class HangingSource : IRunSource
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "hanging";
+
+        public async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     [Fact]
