@@ -100,7 +100,8 @@ public sealed class ResilienceTests : IDisposable
     /// (when it set it, for how long).
     /// Also checks the retry really came that late: the server saw it at least that much later on the fake clock.
     /// </summary>
-    private async Task<(DateTimeOffset SetAt, TimeSpan Due)> MeasureRetryWaitAsync(Func<FakeTimeProvider, string> retryAfter, TimeSpan? maxRetryAfter = null)
+    private async Task<(DateTimeOffset SetAt, TimeSpan Due)> MeasureRetryWaitAsync(
+        Func<FakeTimeProvider, string> retryAfter, TimeSpan? maxRetryAfter = null, TimeSpan? baseDelay = null)
     {
         var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         var arrivals = new List<(DateTimeOffset At, int TimersSoFar)>();
@@ -126,7 +127,7 @@ public sealed class ResilienceTests : IDisposable
         using var wxo = new WxOTestClient(_server, o =>
         {
             // Without a Retry-After the first retry would wait minutes, never a value these tests expect.
-            o.Resilience.BaseDelay = TimeSpan.FromMinutes(3);
+            o.Resilience.BaseDelay = baseDelay ?? TimeSpan.FromMinutes(3);
             o.Resilience.MaxDelay = TimeSpan.FromMinutes(4);
             o.Resilience.MaxRetryAfter = maxRetryAfter ?? TimeSpan.FromMinutes(1);
             o.Resilience.AttemptTimeout = attemptTimeout;
@@ -166,6 +167,17 @@ public sealed class ResilienceTests : IDisposable
         // The wait runs from the client's own clock to the date (the fake clock may have moved on since the server's answer).
         Assert.InRange(waited.Due, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
         Assert.InRange(waited.SetAt + waited.Due, retryAt, retryAt + TimeSpan.FromSeconds(0.5));
+    }
+
+    [Fact]
+    public async Task Without_a_usable_Retry_After_the_backoff_is_jittered()
+    {
+        // "soon" is no Retry-After value: the client's own exponential backoff applies, with jitter so that many
+        // clients failing together do not retry in lockstep. Without jitter the first wait would be exactly 2 s.
+        var waited = await MeasureRetryWaitAsync(_ => "soon", baseDelay: TimeSpan.FromSeconds(2));
+
+        Assert.NotEqual(TimeSpan.FromSeconds(2), waited.Due);
+        Assert.InRange(waited.Due, TimeSpan.FromTicks(1), TimeSpan.FromMinutes(4));
     }
 
     [Fact]
