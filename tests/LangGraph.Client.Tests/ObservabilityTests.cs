@@ -58,6 +58,31 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Calls_without_a_result_record_their_span_and_duration_on_success_and_on_failure()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingDelete()).RespondWith(Response.Create().WithStatusCode(204));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/cancel").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(404).WithBody("""{"detail":"Run not found"}"""));
+        using var spans = new ActivityRecorder("LangGraph.Client");
+        using var duration = new MetricCollector<double>(null, "LangGraph.Client", "langgraph.client.request.duration");
+        using var host = new TestHost<ILangGraphRunsClient>(s => s.AddLangGraphClient(o =>
+        {
+            o.BaseAddress = new Uri(_server.Url!);
+            o.ReadApiKeyFromEnvironment = false;
+        }));
+
+        await host.Client.DeleteThreadRunAsync(ThreadId, RunId);
+        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Client.CancelThreadRunAsync(ThreadId, RunId));
+
+        Assert.Equal(
+            ["DeleteThreadRun Unset 204 -", "CancelThreadRun Error 404 404"],
+            spans.Stopped.Select(s => $"{s.DisplayName} {s.Status} {s.GetTagItem("http.response.status_code")} {s.GetTagItem("error.type") ?? "-"}"));
+        Assert.Equal(
+            ["DeleteThreadRun success 204", "CancelThreadRun failure 404"],
+            duration.GetMeasurementSnapshot().Select(m => $"{m.Tags["operation"]} {m.Tags["outcome"]} {m.Tags["http.response.status_code"]}"));
+    }
+
+    [Fact]
     public async Task A_wait_on_a_LangGraph_run_is_a_LangGraph_Client_span_and_metric()
     {
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}"))
