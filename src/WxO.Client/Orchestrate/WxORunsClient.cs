@@ -326,7 +326,8 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
             State = WxORunStates.From(raw),
             RawStatus = raw,
             CreatedAt = run.CreatedAt,
-            UpdatedAt = Latest(run.StartedAt, run.CompletedAt, run.FailedAt, run.CancelledAt),
+            // The latest of the times the run has; Max skips the nulls (and is null when all are).
+            UpdatedAt = new[] { run.StartedAt, run.CompletedAt, run.FailedAt, run.CancelledAt }.Max(),
             // Deployments differ in where they put the error text.
             Error = run.LastError ?? ErrorFromExtensionData(run),
         };
@@ -342,20 +343,6 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
                 _ => error.GetRawText(),
             }
             : null;
-
-    private static DateTimeOffset? Latest(params DateTimeOffset?[] times)
-    {
-        DateTimeOffset? latest = null;
-        foreach (var time in times)
-        {
-            if (time > latest || latest is null)
-            {
-                latest = time ?? latest;
-            }
-        }
-
-        return latest;
-    }
 
     /// <summary>A run id must be one real path segment: "." and ".." would be resolved away by the URL.</summary>
     internal static void ValidateRunId(string? runId, string paramName)

@@ -1,6 +1,7 @@
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WxO.Client.Models;
 using Xunit;
 
 namespace WxO.Client.Tests.Orchestrate.Runs;
@@ -92,5 +93,16 @@ public sealed class RunSnapshotTests : IDisposable
             """, "failed_at":"2026-11-23T02:30:00Z", "cancelled_at":"2026-11-23T02:25:00Z" """));
 
         Assert.Equal(DateTimeOffset.Parse("2026-11-23T02:30:00Z"), snapshot.UpdatedAt);
+    }
+
+    [Fact]
+    public void Updated_skips_missing_times_and_is_null_without_any()
+    {
+        var started = DateTimeOffset.Parse("2026-11-23T02:00:00Z");
+        var cancelled = DateTimeOffset.Parse("2026-11-23T02:05:00Z");
+
+        Assert.Null(WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1")).UpdatedAt);
+        Assert.Equal(cancelled, WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1", startedAt: started, cancelledAt: cancelled)).UpdatedAt);
+        Assert.Equal(started, WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1", startedAt: started)).UpdatedAt);
     }
 }
