@@ -163,6 +163,22 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(("r-1", "7d1c2f8e-0000-4000-8000-000000000001"), (ids.RunId, ids.ThreadId));
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(404)]
+    [InlineData(401)]
+    public async Task A_cancel_refused_for_another_reason_is_that_error_without_a_look_at_the_run(int status)
+    {
+        _server.Given(Request.Create().WithPath($"{Runs}/cancel/r-1").UsingPost()).RespondWith(Response.Create().WithStatusCode(status).WithBody("""{"detail":"no"}"""));
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).RespondWith(Response.Create().WithBody(Payloads.Run("r-1", "completed")));
+        using var wxo = new WxOTestClient(_server, o => o.Resilience.MaxRetryAttempts = 0);
+
+        var ex = await Assert.ThrowsAnyAsync<RunApiException>(() => wxo.Client.CancelRunAsync("r-1", Ct));
+
+        Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+        Assert.Equal([$"POST {Runs}/cancel/r-1"], _server.LogEntries.Select(e => $"{e.RequestMessage!.Method} {e.RequestMessage!.Path}"));
+    }
+
     [Fact]
     public async Task A_refused_cancel_of_a_run_still_going_is_the_servers_error()
     {
@@ -291,6 +307,56 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(["run.started"], seen);
         Assert.Equal(("r-1", "Tool 'create_ticket' returned 500"), (ex.RunId, ex.ServerMessage));
         Assert.Equal("POST /v1/orchestrate/runs/stream: the run r-1 failed: Tool 'create_ticket' returned 500", ex.Message);
+    }
+
+    [Theory]
+    // The error text: "error" (text, or an object's "message", or other JSON as it is), else "last_error", else "message".
+    [InlineData("\"error\":\"E\",\"last_error\":\"L\",\"message\":\"M\"", "E")]
+    [InlineData("\"error\":{\"message\":\"inner\"},\"last_error\":\"L\"", "inner")]
+    [InlineData("\"error\":{\"code\":7},\"last_error\":\"L\"", "{\"code\":7}")]
+    [InlineData("\"error\":{\"message\":7}", "{\"message\":7}")]
+    [InlineData("\"error\":null,\"last_error\":\"L\",\"message\":\"M\"", "L")]
+    [InlineData("\"message\":\"M\"", "M")]
+    public async Task A_run_failed_events_error_text_is_found_where_deployments_put_it(string fields, string expected)
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync($"event: run.failed\ndata: {{\"run_id\":\"r-1\",{fields}}}\n\n");
+            await connection.EndChunkedAsync();
+        });
+        using var wxo = new WxOTestClient(server.Url);
+
+        var ex = await Assert.ThrowsAsync<RunFailedException>(async () =>
+        {
+            await foreach (var _ in wxo.Client.StreamRunAsync(Hello, Ct))
+            {
+            }
+        });
+
+        Assert.Equal(expected, ex.ServerMessage);
+    }
+
+    [Fact]
+    public async Task A_wrapped_event_takes_its_inner_id_only_when_it_is_text()
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(
+                "id: outer-1\ndata: {\"id\":\"inner-1\",\"event\":\"run.step.delta\",\"data\":{\"n\":1}}\n\n"
+                + "id: outer-2\ndata: {\"id\":2,\"event\":\"run.step.delta\",\"data\":{\"n\":2}}\n\n");
+            await connection.EndChunkedAsync();
+        });
+        using var wxo = new WxOTestClient(server.Url);
+        var seen = new List<string>();
+
+        await foreach (var e in wxo.Client.StreamRunAsync(Hello, Ct))
+        {
+            seen.Add($"{e.Id} {e.Event} {e.Data.GetRawText()}");
+        }
+
+        Assert.Equal(["inner-1 run.step.delta {\"n\":1}", "outer-2 run.step.delta {\"n\":2}"], seen);
     }
 
     [Fact]
