@@ -135,6 +135,79 @@ public sealed class IbmSignInTests : IDisposable
         Assert.Equal($"Bearer {jwt}", Requests(RunPath).Last().Header("Authorization"));
     }
 
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A JWT whose payload is <paramref name="json"/>, base64url without padding, as identity services issue them.</summary>
+    private static string Jwt(string json)
+        => "eyJhbGciOiJub25lIn0." + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + ".sig";
+
+    public static TheoryData<string, string, int?> Lifetimes() => new()
+    {
+        // IAM's expiration (unix seconds) without expires_in: 3600 s left.
+        { IamPath, $$"""{"access_token":"T","expiration":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""", 2880 },
+        // The latest expiration a date can hold: capped at one day, so refreshed at 80 % of it.
+        { IamPath, """{"access_token":"T","expiration":253402300799}""", 69120 },
+        { IamPath, """{"access_token":"T","expires_in":259200}""", 69120 },
+        // Already expired, or nonsense: no known lifetime, so reused until the server rejects it.
+        { IamPath, $$"""{"access_token":"T","expiration":{{Now.ToUnixTimeSeconds()}}}""", null },
+        { IamPath, """{"access_token":"T","expiration":0}""", null },
+        { IamPath, """{"access_token":"T","expiration":253402300800}""", null },
+        // A JWT's exp claim, also capped; the payload lengths need one and two padding characters.
+        { McspV1Path, $$"""{"token":"{{Jwt($$"""{"sub":"ab","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""")}}"}""", 2880 },
+        { McspV1Path, $$"""{"token":"{{Jwt($$"""{"sub":"x","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""")}}"}""", 2880 },
+        { McspV1Path, $$"""{"token":"{{Jwt($$"""{"exp":{{Now.AddDays(3).ToUnixTimeSeconds()}}}""")}}"}""", 69120 },
+        { McspV1Path, $$"""{"token":"{{Jwt($$"""{"exp":{{Now.ToUnixTimeSeconds()}}}""")}}"}""", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lifetimes))]
+    public async Task A_tokens_lifetime_comes_from_expires_in_expiration_or_the_jwt_and_is_capped_at_a_day(string path, string body, int? refreshAtSeconds)
+    {
+        var time = new FakeTimeProvider(Now);
+        _server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            Interlocked.Increment(ref _tokensIssued);
+            return Json(200, body);
+        }));
+        ApiAnswers(200);
+        using var host = Client(path == IamPath ? AuthenticationMode.IbmCloudIam : AuthenticationMode.McspV1, path, s => s.AddSingleton<TimeProvider>(time));
+
+        await host.Client.GetRunAsync("r1");
+        await host.Client.GetRunAsync("r1");
+        Assert.Equal(1, _tokensIssued);
+        if (refreshAtSeconds is { } seconds)
+        {
+            time.Advance(TimeSpan.FromSeconds(seconds - 1));
+            await host.Client.GetRunAsync("r1");
+            Assert.Equal(1, _tokensIssued);
+            time.Advance(TimeSpan.FromSeconds(1));
+            await host.Client.GetRunAsync("r1");
+            Assert.Equal(2, _tokensIssued);
+        }
+        else
+        {
+            time.Advance(TimeSpan.FromDays(30));
+            await host.Client.GetRunAsync("r1");
+            Assert.Equal(1, _tokensIssued);
+        }
+    }
+
+    [Theory]
+    [InlineData(IamPath, """{"token_type":"Bearer","expires_in":3600}""", "Sign-in at /identity/token returned no access_token.")]
+    [InlineData(McspV1Path, """{"token_type":"jwt"}""", "Sign-in at /siusermgr/api/1.0/apikeys/token returned no token.")]
+    [InlineData(IamPath, """{"access_token":"a b"}""", "Sign-in at /identity/token returned a access_token that contains a space at position 2 of 3; only visible ASCII characters are allowed; it cannot be sent.")]
+    public async Task A_sign_in_answer_without_a_usable_token_names_the_field(string path, string body, string message)
+    {
+        _server.Given(Request.Create().WithPath(path).UsingPost()).RespondWith(Response.Create().WithCallback(_ => Json(200, body)));
+        ApiAnswers(200);
+        using var host = Client(path == IamPath ? AuthenticationMode.IbmCloudIam : AuthenticationMode.McspV1, path);
+
+        var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => host.Client.GetRunAsync("r1"));
+
+        Assert.Equal(message, ex.Message);
+        Assert.Empty(Requests(RunPath));
+    }
+
     /// <summary>A 3600 s token: one sign-in, still the same token at 2879 s, a new sign-in at 2880 s (80 %).</summary>
     private async Task AssertReusedUntil2880SecondsAsync(IWxORunsClient client, FakeTimeProvider time)
     {
