@@ -99,6 +99,17 @@ public sealed class LifecycleWireTests : IDisposable
         { c => c.ListThreadRunsAsync(ThreadId, limit: 0), "page size" },
         { c => c.EnumerateThreadRunsAsync(ThreadId, pageSize: 0).GetAsyncEnumerator().MoveNextAsync().AsTask(), "pageSize" },
         { c => c.CreateThreadAsync(new LangGraphThreadRequest { ThreadId = Guid.Empty }), "Guid.Empty" },
+        { c => c.ListThreadRunsAsync(Guid.Empty), "thread id" },
+        { c => c.EnumerateThreadRunsAsync(Guid.Empty).GetAsyncEnumerator().MoveNextAsync().AsTask(), "thread id" },
+        { c => c.StreamThreadRunAsync(Guid.Empty, Quick).GetAsyncEnumerator().MoveNextAsync().AsTask(), "thread id" },
+        { c => c.JoinThreadRunStreamAsync(Guid.Empty, RunId).GetAsyncEnumerator().MoveNextAsync().AsTask(), "thread id" },
+        { c => c.JoinThreadRunStreamAsync(ThreadId, Guid.Empty).GetAsyncEnumerator().MoveNextAsync().AsTask(), "run id" },
+        { c => c.JoinThreadRunStreamAsync(ThreadId, RunId, "\n5").GetAsyncEnumerator().MoveNextAsync().AsTask(), "last event id" },
+        { c => c.JoinThreadRunStreamAsync(ThreadId, RunId, "5\r").GetAsyncEnumerator().MoveNextAsync().AsTask(), "last event id" },
+        { c => c.GetThreadAsync(Guid.Empty), "thread id" },
+        { c => c.CancelThreadRunAsync(Guid.Empty, RunId), "thread id" },
+        { c => c.CancelThreadRunAsync(ThreadId, Guid.Empty), "run id" },
+        { c => c.DeleteThreadRunAsync(ThreadId, Guid.Empty), "run id" },
     };
 
     [Theory]
