@@ -155,4 +155,22 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
         Assert.Equal(RunState.Running, (await SnapshotAsync()).State);
         Assert.Equal([$"/threads/{ThreadId}/runs/{RunId}"], _server.LogEntries.Select(e => e.RequestMessage!.Path));
     }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task A_run_of_another_thread_or_id_than_asked_for_is_refused(bool otherRun, bool otherThread)
+    {
+        var (runId, threadId) = (otherRun ? OtherRunId : RunId, otherThread ? OtherRunId : ThreadId);
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(threadId, runId)));
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => host.Client.GetThreadRunAsync(ThreadId, RunId, Ct));
+
+        Assert.Equal(
+            $"GET /threads/{ThreadId}/runs/{RunId} returned 200 but the body is not a valid ThreadRun: "
+            + $"it is run {runId} of thread {threadId}, not the run {RunId} of thread {ThreadId} asked for",
+            ex.Message);
+    }
 }
