@@ -348,6 +348,38 @@ public sealed class LifecycleWireTests : IDisposable
         Assert.Equal("1", server.Requests[1].Header("Last-Event-ID"));
     }
 
+    [Theory]
+    // Broken after event 6: resumed from 6, not from the id the caller joined with.
+    [InlineData(true, "6")]
+    // Broken before any event: resumed from the id the caller joined with.
+    [InlineData(false, "5")]
+    public async Task A_rejoin_resumes_after_the_last_event_received_else_where_the_caller_joined(bool eventBeforeBreak, string resumedFrom)
+    {
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            if (request.Index == 0)
+            {
+                if (eventBeforeBreak)
+                {
+                    await connection.ChunkAsync(Sse(("values", """{"step":6}""", 6)));
+                }
+
+                connection.Reset();
+                return;
+            }
+
+            await connection.ChunkAsync(Sse(("values", """{"step":7}""", 7)));
+            await connection.EndChunkedAsync();
+        });
+        using var host = Client(server.Url);
+
+        var events = await host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, lastEventId: "5", cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal(eventBeforeBreak ? ["6", "7"] : ["7"], events.Select(e => e.Id));
+        Assert.Equal(["5", resumedFrom], server.Requests.Select(r => r.Header("Last-Event-ID")));
+    }
+
     [Fact]
     public async Task A_stream_that_keeps_breaking_fails_after_the_reconnect_attempts()
     {
