@@ -293,6 +293,63 @@ public sealed class LifecycleWireTests : IDisposable
         await Assert.ThrowsAsync<TimeoutException>(() => host.Client.GetThreadRunAsync(ThreadId, RunId, Ct));
     }
 
+    [Theory]
+    // Only a location that ends in runs/<run id> names the run to re-join.
+    [InlineData("/runs/{0}", true)]
+    [InlineData("/threads/t/runs/{0}/", true)]
+    [InlineData("/threads/t/runs", false)]
+    [InlineData("/threads/t/runs/not-a-guid", false)]
+    [InlineData("/threads/t/{0}", false)]
+    public async Task A_created_stream_is_rejoined_only_when_its_location_names_the_run(string location, bool rejoined)
+    {
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            if (request.Method == "POST")
+            {
+                await connection.StartChunkedAsync(extraHeaders: $"Content-Location: {string.Format(System.Globalization.CultureInfo.InvariantCulture, location, RunId)}\r\n");
+                await connection.ChunkAsync(Sse(("values", """{"step":1}""", 1)));
+                connection.Reset();
+                return;
+            }
+
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(Sse(("values", """{"step":2}""", 2)));
+            await connection.EndChunkedAsync();
+        });
+        using var host = Client(server.Url);
+
+        var stream = host.Client.StreamThreadRunAsync(ThreadId, Quick, Ct).ToListAsync(Ct).AsTask();
+
+        if (rejoined)
+        {
+            Assert.Equal(["1", "2"], (await stream).Select(e => e.Id));
+            Assert.Equal(("GET", $"{RunPath}/stream"), (server.Requests[1].Method, server.Requests[1].Target));
+        }
+        else
+        {
+            var ex = await Assert.ThrowsAsync<HttpRequestException>(() => stream);
+            Assert.StartsWith("The stream broke and cannot be re-joined: ", ex.Message, StringComparison.Ordinal);
+            Assert.Single(server.Requests);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"boom\"", null, "boom")]
+    [InlineData("42", null, "42")]
+    [InlineData("""{"error":"ValueError","message":"bad"}""", "ValueError", "bad")]
+    [InlineData("""{"error":"E","message":"{\"error\":\"Inner\",\"message\":\"deep\"}"}""", "Inner", "deep")]
+    [InlineData("""{"error":"E","message":"{\"message\":\"deep\"}"}""", "E", "deep")]
+    [InlineData("""{"error":"E","message":"{\"error\":\"Inner\"}"}""", "E", "{\"error\":\"Inner\"}")]
+    [InlineData("""{"error":"E","message":"{not json"}""", "E", "{not json")]
+    [InlineData("""{"error":5,"message":"m"}""", null, "m")]
+    public void An_error_event_gives_the_error_name_and_message_even_when_nested(string data, string? name, string? message)
+    {
+        var failure = LangGraphRunsClient.StreamFailure(new RunStreamEvent { Event = "error", Data = JsonDocument.Parse(data).RootElement });
+
+        Assert.Equal((name, message), (failure!.ErrorName, failure.Message));
+        Assert.Null(LangGraphRunsClient.StreamFailure(new RunStreamEvent { Event = "values", Data = JsonDocument.Parse(data).RootElement }));
+    }
+
     [Fact]
     public async Task A_stream_cut_mid_way_is_rejoined_from_the_last_event_without_posting_again()
     {
