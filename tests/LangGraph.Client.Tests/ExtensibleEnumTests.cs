@@ -1,0 +1,60 @@
+using LangGraph.Client.Models;
+using Xunit;
+
+namespace LangGraph.Client.Tests;
+
+/// <summary>
+/// The string-valued enums: each known value is the wire string the servers use (both SDKs spell them so), equality and
+/// hashing ignore case, and the default value neither throws nor prints "null".
+/// </summary>
+public sealed class ExtensibleEnumTests
+{
+    [Fact]
+    public void Known_values_are_the_wire_strings()
+    {
+        Assert.Equal(["reject", "rollback", "interrupt", "enqueue"],
+            new[] { MultitaskStrategy.Reject, MultitaskStrategy.Rollback, MultitaskStrategy.Interrupt, MultitaskStrategy.Enqueue }.Select(v => v.ToString()));
+        Assert.Equal(["values", "updates", "messages", "messages-tuple", "events", "custom", "debug", "tasks", "checkpoints"],
+            new[] { StreamMode.Values, StreamMode.Updates, StreamMode.Messages, StreamMode.MessagesTuple, StreamMode.Events, StreamMode.Custom, StreamMode.Debug, StreamMode.Tasks, StreamMode.Checkpoints }.Select(v => v.ToString()));
+        Assert.Equal(["pending", "running", "error", "success", "timeout", "interrupted"],
+            new[] { ThreadRunStatus.Pending, ThreadRunStatus.Running, ThreadRunStatus.Error, ThreadRunStatus.Success, ThreadRunStatus.Timeout, ThreadRunStatus.Interrupted }.Select(v => v.ToString()));
+        Assert.Equal(["idle", "busy", "interrupted", "error"],
+            new[] { ThreadStatus.Idle, ThreadStatus.Busy, ThreadStatus.Interrupted, ThreadStatus.Error }.Select(v => v.ToString()));
+        Assert.Equal(["*"], ThreadRunRequest.AllNodes);
+    }
+
+    [Fact]
+    public void Equality_and_hashing_ignore_case_and_the_default_is_empty()
+    {
+        Check(MultitaskStrategy.Rollback, new MultitaskStrategy("ROLLBACK"));
+        Check(StreamMode.MessagesTuple, new StreamMode("Messages-Tuple"));
+        Check(ThreadRunStatus.Success, new ThreadRunStatus("Success"));
+        Check(ThreadStatus.Idle, new ThreadStatus("IDLE"));
+    }
+
+    private static void Check<T>(T known, T otherCase) where T : struct
+    {
+        Assert.Equal(known, otherCase);
+        Assert.Equal(known.GetHashCode(), otherCase.GetHashCode());
+        Assert.Contains(otherCase, new HashSet<T> { known });
+        Assert.NotEqual(known, default);
+        Assert.Equal(0, default(T).GetHashCode());
+        Assert.Equal(string.Empty, default(T).ToString());
+    }
+
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(1.5, false)]
+    [InlineData(-0.001, true)]
+    [InlineData(double.NaN, true)]
+    [InlineData(double.PositiveInfinity, true)]
+    public void A_delayed_start_is_a_finite_number_of_seconds_from_zero(double afterSeconds, bool refused)
+    {
+        var request = new ThreadRunRequest { AssistantId = "agent", AfterSeconds = afterSeconds };
+
+        var ex = Record.Exception(() => request.Validate("request", streamingOrWaiting: false));
+
+        Assert.Equal(refused, ex is ArgumentOutOfRangeException { ParamName: "request" });
+        Assert.Equal(refused, ex is not null);
+    }
+}
