@@ -58,6 +58,61 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_operation_has_its_span_name_method_and_url_template()
+    {
+        // Nothing answers but 404: each call fails at once, after its span recorded what it is.
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId)));
+        using var spans = new ActivityRecorder("LangGraph.Client");
+        using var host = new TestHost<ILangGraphRunsClient>(s => s.AddLangGraphClient(o =>
+        {
+            o.BaseAddress = new Uri(_server.Url!);
+            o.ReadApiKeyFromEnvironment = false;
+            o.Resilience.MaxRetryAttempts = 0;
+        }));
+        var c = host.Client;
+        var request = new LangGraph.Client.Models.ThreadRunRequest { AssistantId = "agent" };
+        Func<Task>[] calls =
+        [
+            () => c.GetThreadRunAsync(ThreadId, RunId),
+            () => c.ListThreadRunsAsync(ThreadId),
+            () => c.CreateThreadRunAsync(ThreadId, request),
+            async () => await c.StreamThreadRunAsync(ThreadId, request).GetAsyncEnumerator().MoveNextAsync(),
+            () => c.CreateThreadRunAndWaitAsync(ThreadId, request),
+            () => c.JoinThreadRunAsync(ThreadId, RunId),
+            async () => await c.JoinThreadRunStreamAsync(ThreadId, RunId).GetAsyncEnumerator().MoveNextAsync(),
+            () => c.CancelThreadRunAsync(ThreadId, RunId),
+            () => c.DeleteThreadRunAsync(ThreadId, RunId),
+            () => c.CreateThreadAsync(),
+            () => c.GetThreadAsync(ThreadId),
+            // A successful run's snapshot looks at the thread's state.
+            () => ((IRunSource)c).GetRunSnapshotAsync(new RunReference(RunId.ToString(), ThreadId.ToString())),
+        ];
+        foreach (var call in calls)
+        {
+            await Record.ExceptionAsync(call);
+        }
+
+        Assert.Equal(
+            [
+                "GetThreadRun GET /threads/{thread_id}/runs/{run_id}",
+                "ListThreadRuns GET /threads/{thread_id}/runs",
+                "CreateThreadRun POST /threads/{thread_id}/runs",
+                "StreamThreadRun POST /threads/{thread_id}/runs/stream",
+                "CreateThreadRunAndWait POST /threads/{thread_id}/runs/wait",
+                "JoinThreadRun GET /threads/{thread_id}/runs/{run_id}/join",
+                "JoinThreadRunStream GET /threads/{thread_id}/runs/{run_id}/stream",
+                "CancelThreadRun POST /threads/{thread_id}/runs/{run_id}/cancel",
+                "DeleteThreadRun DELETE /threads/{thread_id}/runs/{run_id}",
+                "CreateThread POST /threads",
+                "GetThread GET /threads/{thread_id}",
+                "GetThreadRun GET /threads/{thread_id}/runs/{run_id}",
+                "GetThreadState GET /threads/{thread_id}/state",
+            ],
+            spans.Stopped.Select(s => $"{s.DisplayName} {s.GetTagItem("http.request.method")} {s.GetTagItem("url.template")}"));
+    }
+
+    [Fact]
     public async Task Calls_without_a_result_record_their_span_and_duration_on_success_and_on_failure()
     {
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingDelete()).RespondWith(Response.Create().WithStatusCode(204));
