@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, a local tool) of one part of the SDK with the committed settings in stryker-config.json.
 #
-#   bash tests/mutation/run.sh core|orchestrate|langgraph [more Stryker arguments, e.g. -m "**/Core/Http/**/*.cs"]
+#   bash tests/mutation/run.sh core|orchestrate|langgraph [glob ...]
 #
+# Globs, if given, replace the part's files (e.g. "**/Core/Http/**/*.cs" for the files you changed).
 # Fails below the part's target: 90 % for the vendor-neutral core, 85 % for each vendor folder. The report is written to
 # artifacts/mutation/<part>/reports (mutation-report.json and .html). The tests that need the real LangGraph server are
 # left out: starting it for every mutant would take hours, and the WireMock tests pin the same client code.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-part=${1:?usage: run.sh core|orchestrate|langgraph [Stryker arguments]}
+part=${1:?usage: run.sh core|orchestrate|langgraph [glob ...]}
 shift
 case $part in
   # The core is exercised by both vendors' tests.
@@ -18,6 +19,7 @@ case $part in
   langgraph)   project=src/LangGraph.Client; target=85; tests=(LangGraph.Client.Tests); mutate=("**/*.cs" "!**/Shared/*.cs");;
   *) echo "unknown part '$part': use core, orchestrate or langgraph" >&2; exit 2;;
 esac
+if [ $# -gt 0 ]; then mutate=("$@"); fi
 
 args=(--config-file "$root/tests/mutation/stryker-config.json" --break-at "$target" --output "$root/artifacts/mutation/$part")
 for t in "${tests[@]}"; do args+=(--test-project "$root/tests/$t/$t.csproj"); done
@@ -27,4 +29,4 @@ for m in "${mutate[@]}" "!**/*Log.cs"; do args+=(--mutate "$m"); done
 cd "$root"
 dotnet tool restore >/dev/null
 cd "$project"
-dotnet stryker "${args[@]}" "$@"
+dotnet stryker "${args[@]}"
