@@ -438,6 +438,58 @@ public sealed class LifecycleWireTests : IDisposable
     }
 
     [Fact]
+    public async Task Rejoins_back_off_from_the_base_delay_doubling_up_to_the_max_delay()
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(Sse(("values", "{}", 1)).Replace("\n\n", "\n", StringComparison.Ordinal));   // an event never finished
+            connection.Reset();
+        });
+        var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        using var host = new TestHost<ILangGraphRunsClient>(services => services.AddSingleton<TimeProvider>(time).AddLangGraphClient(o =>
+        {
+            o.BaseAddress = server.Url;
+            o.ReadApiKeyFromEnvironment = false;
+            o.StreamReconnectAttempts = 4;
+            o.Resilience.BaseDelay = TimeSpan.FromSeconds(7);
+            o.Resilience.MaxDelay = TimeSpan.FromSeconds(20);
+        }));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => FakeTime.RunAsync(
+            time, host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct).AsTask(), TimeSpan.FromSeconds(1)));
+
+        // 7, 14, then capped at 20; no other timer of the client lasts a whole number of seconds from 7 to 20.
+        var waits = time.Delays.Select(d => d.Due).Where(d => d >= TimeSpan.FromSeconds(7) && d <= TimeSpan.FromSeconds(20) && d.Ticks % TimeSpan.TicksPerSecond == 0);
+        Assert.Equal([7, 14, 20, 20], waits.Select(d => (int)d.TotalSeconds));
+        Assert.Equal(1 + 4, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_silent_stream_without_rejoins_left_is_a_TimeoutException_and_a_broken_one_an_HttpRequestException()
+    {
+        using var silent = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await Task.Delay(TimeSpan.FromSeconds(30), connection.Stopping);
+        });
+        using var broken = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            connection.Reset();
+        });
+        using var quiet = Client(silent.Url, o => { o.StreamIdleTimeout = TimeSpan.FromSeconds(1); o.StreamReconnectAttempts = 0; });
+        using var cut = Client(broken.Url, o => o.StreamReconnectAttempts = 0);
+
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(async () => await quiet.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(async () => await cut.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
+
+        Assert.Equal("The stream sent nothing for 00:00:01.", timeout.Message);
+        Assert.StartsWith("The stream broke: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (silent.Requests.Count, broken.Requests.Count));
+    }
+
+    [Fact]
     public async Task A_stream_that_keeps_breaking_fails_after_the_reconnect_attempts()
     {
         using var server = new ScriptedHttpServer(async (_, connection) =>
