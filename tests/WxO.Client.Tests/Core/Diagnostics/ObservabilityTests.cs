@@ -178,6 +178,37 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_is_one_span_that_ends_with_the_stream_ok_or_with_its_error()
+    {
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(request.Index == 0
+                ? "event: run.completed\ndata: {\"run_id\":\"r-1\"}\n\n"
+                : "event: run.failed\ndata: {\"run_id\":\"r-2\",\"error\":\"boom\"}\n\n");
+            await connection.EndChunkedAsync();
+        });
+        using var spans = new ActivityRecorder("WxO.Client");
+        using var wxo = new WxOTestClient(server.Url);
+        var request = new WxO.Client.Models.CreateRunRequest { Message = WxO.Client.Models.RunMessage.FromUser("hi") };
+
+        await foreach (var _ in wxo.Client.StreamRunAsync(request))
+        {
+        }
+
+        await Assert.ThrowsAsync<RunFailedException>(async () =>
+        {
+            await foreach (var _ in wxo.Client.StreamRunAsync(request))
+            {
+            }
+        });
+
+        Assert.Equal(
+            ["StreamRun Unset 200 -", "StreamRun Error 200 WxO.Client.RunFailedException"],
+            spans.Stopped.Select(s => $"{s.DisplayName} {s.Status} {s.GetTagItem("http.response.status_code")} {s.GetTagItem("error.type") ?? "-"}"));
+    }
+
+    [Fact]
     public async Task An_attempt_that_gets_no_answer_is_logged_at_Debug_with_its_exception_type()
     {
         // A loopback port nobody listens on: the connection is refused.
