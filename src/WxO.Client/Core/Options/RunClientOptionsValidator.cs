@@ -20,7 +20,7 @@ public abstract class RunClientOptionsValidator<TOptions> : IValidateOptions<TOp
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        // Validate(options, failures) refuses a null options.
         var failures = new List<string>();
         Validate(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

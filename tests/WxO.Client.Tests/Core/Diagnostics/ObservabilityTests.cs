@@ -128,6 +128,24 @@ public sealed class ObservabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_watch_the_caller_stops_early_is_recorded_as_abandoned()
+    {
+        Answer(RunPath, 200, Payloads.Run("r1", "running"));
+        using var spans = new ActivityRecorder("WxO.Client");
+        using var polls = new MetricCollector<int>(null, "WxO.Client", "wxo.client.wait.polls");
+        using var wxo = new WxOTestClient(_server);
+
+        await foreach (var _ in wxo.Client.WatchAsync(new RunReference("r1")))
+        {
+            break;
+        }
+
+        var wait = Assert.Single(spans.Stopped, s => s.DisplayName == "WaitForCompletion");
+        Assert.Equal(("Abandoned", ActivityStatusCode.Ok), (wait.GetTagItem("wxo.run.state"), wait.Status));
+        Assert.Equal("Abandoned", Assert.Single(polls.GetMeasurementSnapshot()).Tags["outcome"]);
+    }
+
+    [Fact]
     public async Task Duration_and_retry_instruments_move()
     {
         _server.GivenSequence(RunPath, Response.Create().WithStatusCode(503), Response.Create().WithBody(Payloads.Run("r1")));

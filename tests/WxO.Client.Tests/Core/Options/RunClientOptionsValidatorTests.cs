@@ -20,8 +20,9 @@ public sealed class RunClientOptionsValidatorTests
         };
         change(options);
         var result = WxOClientOptionsValidator.Instance.Validate(null, options);
-        Assert.Equal(result.Failures is null, result.Succeeded);
-        return [.. result.Failures ?? []];
+        string[] failures = [.. result.Failures ?? []];
+        Assert.Equal(failures.Length == 0, result.Succeeded);
+        return failures;
     }
 
     [Fact]
@@ -61,6 +62,15 @@ public sealed class RunClientOptionsValidatorTests
             ["WxO:BaseAddress must not contain credentials (user:password@); use WxO:BearerToken or a token provider."],
             Failures(o => o.BaseAddress = new Uri("https://user:pw@api.example.com/instances/abc")));
     }
+
+    [Fact]
+    public void Plain_http_to_a_remote_host_is_refused_with_the_way_out()
+        => Assert.Equal(
+            [
+                "WxO:BaseAddress 'http://api.example.com/instances/abc' uses plain http to a host that is not loopback, so credentials "
+                + "would travel unencrypted. Use https, or set WxO:AllowInsecureHttp=true if the network is trusted.",
+            ],
+            Failures(o => o.BaseAddress = new Uri("http://api.example.com/instances/abc")));
 
     [Fact]
     public void A_token_and_a_token_provider_together_are_refused()
