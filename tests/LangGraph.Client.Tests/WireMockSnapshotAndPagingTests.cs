@@ -109,6 +109,8 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
         { """{"next":["approve"],"tasks":[],"metadata":{"run_id":7}}""", RunState.Succeeded },
         { """{"next":["approve"],"tasks":[],"metadata":{"run_id":"not-a-guid"}}""", RunState.Succeeded },
         { """{"next":["approve"],"tasks":[]}""", RunState.Succeeded },
+        // One task of several holding an interrupt is enough.
+        { $$$"""{"next":[],"tasks":[{"id":"a","name":"x"},{"id":"b","name":"approve","interrupts":[{"value":"ok?"}]}],"metadata":{"run_id":"{{{RunId}}}"}}""", RunState.RequiresInput },
     };
 
     [Theory]
@@ -138,6 +140,7 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
     [InlineData("\"{not json\"", "{not json")]
     [InlineData("\"plain text\"", "plain text")]
     [InlineData("""{"code":7}""", """{"code":7}""")]
+    [InlineData("""{"message":"boom","name":"ValueError","error":"ToolError"}""", "ValueError: boom")]
     public async Task A_failed_runs_error_comes_from_the_first_task_that_has_one(string error, string expected)
     {
         RunAndState("error", $$$"""{"next":[],"tasks":[{"id":"a","name":"fine"},{"id":"b","name":"broken","error":{{{error}}}}],"metadata":{"run_id":"{{{RunId}}}"}}""");
@@ -145,6 +148,25 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
         var snapshot = await SnapshotAsync();
 
         Assert.Equal((RunState.Failed, expected), (snapshot.State, snapshot.Error));
+    }
+
+    [Fact]
+    public async Task A_failed_run_whose_tasks_hold_no_error_has_none()
+    {
+        RunAndState("error", $$$"""{"next":[],"tasks":[{"id":"a","name":"fine"}],"metadata":{"run_id":"{{{RunId}}}"}}""");
+
+        var snapshot = await SnapshotAsync();
+
+        Assert.Equal((RunState.Failed, null), (snapshot.State, snapshot.Error));
+    }
+
+    [Fact]
+    public void Enumeration_refuses_an_empty_thread_id_at_the_call()
+    {
+        using var host = Client();
+
+        Assert.Equal("threadId", Assert.Throws<ArgumentException>(() => host.Client.EnumerateThreadRunsAsync(Guid.Empty)).ParamName);
+        Assert.Empty(_server.LogEntries);
     }
 
     [Fact]
