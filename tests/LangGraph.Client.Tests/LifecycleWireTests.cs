@@ -300,13 +300,16 @@ public sealed class LifecycleWireTests : IDisposable
     [InlineData("/threads/t/runs", false)]
     [InlineData("/threads/t/runs/not-a-guid", false)]
     [InlineData("/threads/t/{0}", false)]
-    public async Task A_created_stream_is_rejoined_only_when_its_location_names_the_run(string location, bool rejoined)
+    [InlineData(null, false)]
+    public async Task A_created_stream_is_rejoined_only_when_its_location_names_the_run(string? location, bool rejoined)
     {
         using var server = new ScriptedHttpServer(async (request, connection) =>
         {
             if (request.Method == "POST")
             {
-                await connection.StartChunkedAsync(extraHeaders: $"Content-Location: {string.Format(System.Globalization.CultureInfo.InvariantCulture, location, RunId)}\r\n");
+                await connection.StartChunkedAsync(extraHeaders: location is null
+                    ? ""
+                    : $"Content-Location: {string.Format(System.Globalization.CultureInfo.InvariantCulture, location, RunId)}\r\n");
                 await connection.ChunkAsync(Sse(("values", """{"step":1}""", 1)));
                 connection.Reset();
                 return;
@@ -377,6 +380,65 @@ public sealed class LifecycleWireTests : IDisposable
         var rejoin = server.Requests[1];
         Assert.Equal(("GET", $"{RunPath}/stream", "1"), (rejoin.Method, rejoin.Target, rejoin.Header("Last-Event-ID")));
         Assert.Single(server.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task The_rejoin_of_a_created_stream_is_read_as_a_stream_not_buffered_within_the_attempt_timeout()
+    {
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            if (request.Method == "POST")
+            {
+                await connection.StartChunkedAsync(extraHeaders: $"Content-Location: {RunPath}\r\n");
+                await connection.ChunkAsync(Sse(("values", """{"step":1}""", 1)));
+                connection.Reset();
+                return;
+            }
+
+            // The re-joined stream runs longer than AttemptTimeout: that limit is for the answer's headers, not the stream.
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(Sse(("values", """{"step":2}""", 2)));
+            await Task.Delay(700, connection.Stopping);
+            await connection.ChunkAsync(Sse(("values", """{"step":3}""", 3)));
+            await connection.EndChunkedAsync();
+        });
+        using var host = Client(server.Url, o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+
+        var events = await host.Client.StreamThreadRunAsync(ThreadId, Quick, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["1", "2", "3"], events.Select(e => e.Id));
+        Assert.Equal(["POST", "GET"], server.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task OnDisconnect_is_sent_with_a_streaming_or_waiting_run()
+    {
+        _server.Given(Request.Create().WithPath(RunsPath + "/wait").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"done":true}"""));
+        _server.Given(Request.Create().WithPath(RunsPath + "/stream").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(Sse(("values", """{"step":1}""", 1))));
+        using var host = Client();
+        var request = Quick with { OnDisconnect = RunOnDisconnect.Continue };
+
+        await host.Client.CreateThreadRunAndWaitAsync(ThreadId, request, Ct);
+        await host.Client.StreamThreadRunAsync(ThreadId, request, Ct).ToListAsync(Ct);
+
+        Assert.Equal(2, _server.LogEntries.Count());
+        Assert.All(_server.LogEntries, e => JsonAssert.Equivalent(
+            """{"assistant_id":"agent","input":{"mode":"quick"},"on_disconnect":"continue"}""", e.RequestMessage!.Body!));
+    }
+
+    [Fact]
+    public async Task A_thread_created_without_a_request_sends_an_empty_object()
+    {
+        _server.Given(Request.Create().WithPath("/threads").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody($$$"""{"thread_id":"{{{ThreadId}}}","status":"idle","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","metadata":{}}"""));
+        using var host = Client();
+
+        var thread = await host.Client.CreateThreadAsync(cancellationToken: Ct);
+
+        Assert.Equal(ThreadId, thread.ThreadId);
+        Assert.Equal("{}", Assert.Single(_server.LogEntries).RequestMessage!.Body);
     }
 
     [Fact]

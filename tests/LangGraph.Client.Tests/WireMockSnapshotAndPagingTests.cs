@@ -123,6 +123,10 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
     }
 
     [Fact]
+    public void A_snapshot_of_no_run_names_the_parameter()
+        => Assert.Equal("run", Assert.Throws<ArgumentNullException>(() => LangGraphRunsClient.ToSnapshot(null!)).ParamName);
+
+    [Fact]
     public async Task A_thread_without_state_leaves_the_runs_own_status()
     {
         RunAndState("success", state: null);
