@@ -20,6 +20,22 @@ public sealed class WxOErrorParserTests
     }
 
     [Theory]
+    // An empty list says nothing typed: its text is the message.
+    [InlineData("""{"detail":[]}""", "[]", "")]
+    // A loc or type of another kind than FastAPI's is left out, the error kept.
+    [InlineData("""{"detail":[{"loc":"body","msg":"bad","type":5}]}""", "bad", "|bad|")]
+    [InlineData("""{"detail":[{"msg":"bad","type":"missing"}]}""", "bad", "|bad|missing")]
+    // An item of another shape: the whole list is the message, with no typed errors.
+    [InlineData("""{"detail":[{"loc":["body"],"msg":"bad"},{"loc":[true],"msg":"odd"}]}""", """[{"loc":["body"],"msg":"bad"},{"loc":[true],"msg":"odd"}]""", "")]
+    public void Odd_FastAPI_bodies_keep_what_is_usable(string body, string message, string errors)
+    {
+        var details = WxOErrorParser.Instance.Parse(body, "application/json");
+
+        Assert.Equal(message, details?.Message);
+        Assert.Equal(errors, string.Join(";", (details!.Errors ?? []).Select(e => $"{string.Join(".", e.Location)}|{e.Message}|{e.Type}")));
+    }
+
+    [Theory]
     [InlineData("""{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found","last_error":"L"}""", "Provided API key could not be found")]
     [InlineData("""{"errorMessage":5,"last_error":"tool crashed"}""", "tool crashed")]
     [InlineData("""{"last_error":"tool crashed"}""", "tool crashed")]

@@ -157,6 +157,9 @@ public sealed class IbmSignInTests : IDisposable
         { McspV1Path, $$"""{"token":"{{Jwt($$"""{"sub":"x","exp":{{Now.AddHours(1).ToUnixTimeSeconds()}}}""")}}"}""", 2880 },
         { McspV1Path, $$"""{"token":"{{Jwt($$"""{"exp":{{Now.AddDays(3).ToUnixTimeSeconds()}}}""")}}"}""", 69120 },
         { McspV1Path, $$"""{"token":"{{Jwt($$"""{"exp":{{Now.ToUnixTimeSeconds()}}}""")}}"}""", null },
+        // An opaque token shaped like a JWT: a payload that is not base64, or not JSON, has no lifetime.
+        { McspV1Path, """{"token":"head.@@@.sig"}""", null },
+        { McspV1Path, """{"token":"head.bm90IGpzb24.sig"}""", null },
     };
 
     [Theory]
@@ -384,6 +387,7 @@ public sealed class IbmSignInTests : IDisposable
     [Theory]
     [InlineData("https://wxo.example.com/instances/abc", AuthenticationMode.Auto, "cannot be inferred")]
     [InlineData("https://wxo.example.com/api", AuthenticationMode.McspV2, "needs the instance id")]
+    [InlineData("https://wxo.example.com/instances", AuthenticationMode.McspV2, "needs the instance id")]
     public void Api_key_setups_that_cannot_work_fail_validation(string baseAddress, AuthenticationMode mode, string expected)
     {
         var failures = Failures(new WxOClientOptions { BaseAddress = new Uri(baseAddress), ApiKey = ApiKey, AuthenticationMode = mode });
@@ -398,6 +402,15 @@ public sealed class IbmSignInTests : IDisposable
         var failures = Failures(new WxOClientOptions { BaseAddress = new Uri("https://x.cloud.ibm.com/instances/a"), ApiKey = ApiKey, BearerToken = "t" });
 
         Assert.Contains(failures, f => f.Contains("only one of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_sign_in_wire_models_print_no_credential()
+    {
+        // Records print every property by default: these hold the API key and the tokens.
+        Assert.Equal("IamTokenResponse(***)", new IamTokenResponse { AccessToken = "iam-secret" }.ToString());
+        Assert.Equal("McspTokenRequest(***)", new McspTokenRequest { ApiKey = ApiKey }.ToString());
+        Assert.Equal("McspTokenResponse(***)", new McspTokenResponse { Token = "mcsp-secret" }.ToString());
     }
 
     private static List<string> Failures(WxOClientOptions options)

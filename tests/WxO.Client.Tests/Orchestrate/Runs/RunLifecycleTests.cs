@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SharedSource;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -208,6 +209,27 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(AssistantRunEventType.RunStarted, events[0].Event);
         Assert.Equal("agent.handoff", events[2].Event.ToString());
         Assert.Equal("Hi", events[1].Data.GetProperty("delta").GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Null_events_in_the_list_are_skipped()
+    {
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1/events").UsingGet()).RespondWith(Response.Create().WithBody("""
+            [null,{"id":"e1","event":"run.started","data":{}},null,{"id":"e2","event":"run.completed","data":{}}]
+            """));
+        using var wxo = new WxOTestClient(_server);
+
+        var events = await wxo.Client.GetRunEventsAsync("r-1", Ct);
+
+        Assert.Equal(["e1", "e2"], events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_list_without_nulls_is_handed_back_as_is()
+    {
+        IReadOnlyList<string> list = ["a", "b"];
+
+        Assert.Same(list, list.WithoutNulls());
     }
 
     /// <summary>The three framings servers and clients use for the same events.</summary>
