@@ -56,6 +56,18 @@ public sealed class ErrorBodyTests : IDisposable
         Assert.Equal(body, ex.ResponseBody);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n ")]
+    public async Task An_empty_or_blank_body_gives_no_server_message(string body)
+    {
+        var ex = await FailAsync(body);
+
+        Assert.Equal((Prefix, null), (ex.Message, ex.ServerMessage));
+        // Blank text is kept as sent; no body at all is null, not "".
+        Assert.Equal(body.Length == 0 ? null : body, ex.ResponseBody);
+    }
+
     [Fact]
     public async Task Several_FastAPI_errors_are_joined_in_order()
     {
