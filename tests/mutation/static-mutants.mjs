@@ -45,6 +45,12 @@ const counted = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 let killed = 0, total = 0, retested = 0, killedFresh = 0;
 const lines = [];
 for (const [path, file] of Object.entries(report.files)) {
+  // The report's locations hold for the source it was made from only.
+  if (readFileSync(path, 'utf8') !== file.source) {
+    console.error(`${path} changed since the report was made: run Stryker again.`);
+    process.exit(2);
+  }
+
   for (const mutant of file.mutants) {
     if (!counted.has(mutant.status)) continue;
     total++;
