@@ -38,7 +38,7 @@ internal static class RunHttpPipeline
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 if (options.SendUserAgent)
                 {
-                    // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; Linux)": vendors can tell SDK traffic, and which app.
+                    // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; linux-x64)": vendors can tell SDK traffic, and which app.
                     if (options.ApplicationId is { } applicationId)
                     {
                         client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(applicationId));

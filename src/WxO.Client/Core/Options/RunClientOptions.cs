@@ -31,7 +31,7 @@ public abstract class RunClientOptions
 
     /// <summary>
     /// Your application's name (at most 24 characters, a product token such as <c>ticket-bot</c> or <c>ticket-bot/2.1</c>),
-    /// put first in the User-Agent so the vendor can tell your traffic apart: <c>ticket-bot WxO.Client/0.1.0 (.NET 10.0.1; Linux)</c>.
+    /// put first in the User-Agent so the vendor can tell your traffic apart: <c>ticket-bot WxO.Client/0.1.0 (.NET 10.0.1; linux-x64)</c>.
     /// </summary>
     public string? ApplicationId { get; set; }
 

@@ -44,8 +44,11 @@ public sealed class RunTelemetry
     /// <summary>The core package's own identity, used for sources that have none of their own.</summary>
     internal static RunTelemetry Core { get; } = new(typeof(RunTelemetry).Assembly.GetName().Name!, "wxo", typeof(RunTelemetry).Assembly);
 
-    /// <summary>The <c>(.NET 10.0.1; Linux)</c> comment of the User-Agent.</summary>
-    internal static ProductInfoHeaderValue Platform { get; } = new($"({RuntimeInformation.FrameworkDescription}; {OperatingSystemName()})");
+    /// <summary>
+    /// The <c>(.NET 10.0.1; linux-x64)</c> comment of the User-Agent: the runtime and its platform as .NET names it (the
+    /// runtime identifier), which tells a server's support the operating system and architecture without details.
+    /// </summary>
+    internal static ProductInfoHeaderValue Platform { get; } = new($"({RuntimeInformation.FrameworkDescription}; {RuntimeInformation.RuntimeIdentifier})");
 
     /// <summary>The package name: the ActivitySource and Meter name.</summary>
     public string Name { get; }
@@ -86,11 +89,4 @@ public sealed class RunTelemetry
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}/{Version}";
-
-    private static string OperatingSystemName()
-        => OperatingSystem.IsLinux() ? "Linux"
-            : OperatingSystem.IsWindows() ? "Windows"
-            : OperatingSystem.IsMacOS() ? "macOS"
-            : OperatingSystem.IsFreeBSD() ? "FreeBSD"
-            : "Other";
 }

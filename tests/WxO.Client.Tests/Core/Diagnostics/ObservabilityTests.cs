@@ -289,7 +289,7 @@ public sealed class ObservabilityTests : IDisposable
         }
 
         var entries = _server.LogEntries.ToList();
-        const string sdk = @"WxO\.Client/\d+\.\d+\.\d+\S* \(\.NET \d+\.\d+\.\d+[^;()]*; (Linux|Windows|macOS|FreeBSD|Other)\)";
+        const string sdk = @"WxO\.Client/\d+\.\d+\.\d+\S* \(\.NET \d+\.\d+\.\d+[^;()]*; [a-z0-9.-]+\)";
         Assert.Matches($"^{sdk}$", entries[0].Header("User-Agent"));
         Assert.Matches($"^ticket-bot/2\\.1 {sdk}$", entries[1].Header("User-Agent"));
         Assert.False(entries[2].RequestMessage!.Headers!.ContainsKey("User-Agent"));

@@ -102,9 +102,6 @@ public sealed class RunTelemetryTests
         => Assert.Equal("System.TimeoutException", RunTelemetry.ErrorType(new TimeoutException()));
 
     [Fact]
-    public void The_platform_comment_names_the_runtime_and_the_operating_system()
-    {
-        var os = OperatingSystem.IsLinux() ? "Linux" : OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Other";
-        Assert.Equal($"({RuntimeInformation.FrameworkDescription}; {os})", RunTelemetry.Platform.Comment);
-    }
+    public void The_platform_comment_names_the_runtime_and_the_runtime_identifier()
+        => Assert.Equal($"({RuntimeInformation.FrameworkDescription}; {RuntimeInformation.RuntimeIdentifier})", RunTelemetry.Platform.Comment);
 }
