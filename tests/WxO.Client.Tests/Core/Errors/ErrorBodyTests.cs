@@ -69,6 +69,15 @@ public sealed class ErrorBodyTests : IDisposable
     }
 
     [Fact]
+    public void A_validation_error_prints_its_location_and_message_and_defaults_to_empty()
+    {
+        Assert.Equal("query.limit: too big", new ValidationError { Location = ["query", "limit"], Message = "too big" }.ToString());
+        Assert.Equal("too big", new ValidationError { Message = "too big" }.ToString());
+        var empty = new ValidationError();
+        Assert.Equal((string.Empty, 0, null), (empty.Message, empty.Location.Count, empty.Type));
+    }
+
+    [Fact]
     public async Task Several_FastAPI_errors_are_joined_in_order()
     {
         var ex = await FailAsync("""{"detail":[{"loc":["body","a"],"msg":"m1","type":"t1"},{"loc":["query","b",1],"msg":"m2","type":"t2"},{"msg":"m3","type":"t3"}]}""");

@@ -42,6 +42,19 @@ public sealed class RequestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_provider_that_does_not_implement_Invalidate_gets_no_retry_after_a_401()
+    {
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(401));
+        var provider = new CountingTokenProvider();
+        using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = provider; });
+
+        await Assert.ThrowsAsync<RunAuthenticationException>(() => wxo.Client.GetRunAsync("r1"));
+
+        // The default Invalidate says the token would not change, so asking again would only repeat the 401.
+        Assert.Equal(["Bearer token-1"], _server.LogEntries.Select(e => e.Header("Authorization")));
+    }
+
+    [Fact]
     public async Task Token_with_line_break_from_provider_sends_nothing()
     {
         using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = new FixedTokenProvider("abc\r\nX-Evil: 1"); });

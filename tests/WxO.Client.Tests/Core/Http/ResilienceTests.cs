@@ -26,6 +26,24 @@ public sealed class ResilienceTests : IDisposable
     private static IResponseBuilder Ok() => Response.Create().WithStatusCode(200).WithBody(Payloads.Run("r1"));
 
     [Fact]
+    public async Task An_HttpClient_Timeout_set_by_the_app_is_a_TimeoutException_not_a_cancellation()
+    {
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Ok().WithDelay(3000));
+        using var host = new TestHost<IWxORunsClient>(s => s
+            .AddWxOClient(o =>
+            {
+                o.BaseAddress = new Uri(_server.Url!);
+                o.BearerToken = WxOTestClient.Token;
+            })
+            .HttpClientBuilder.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromMilliseconds(200)));
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => host.Client.GetRunAsync("r1", TestContext.Current.CancellationToken));
+
+        Assert.Equal("The request to the run server timed out.", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+    }
+
+    [Fact]
     public async Task Two_503s_then_200_succeeds_after_two_retries()
     {
         Sequence(Status(503), Status(503), Ok());
