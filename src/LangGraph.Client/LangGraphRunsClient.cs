@@ -257,6 +257,11 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             throw new ArgumentException("LangGraphThreadRequest.ThreadId must not be Guid.Empty; leave it null to let the server pick one.", nameof(request));
         }
 
+        if (request?.IfExists is { } ifExists && !Enum.IsDefined(ifExists))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "LangGraphThreadRequest.IfExists takes one of ThreadIfExists's named values.");
+        }
+
         return Pipeline.SendAsync(
             CreateThreadEndpoint, (Api: _api, Request: request ?? EmptyThreadRequest), static (s, ct) => s.Api.CreateThreadAsync(s.Request, ct),
             LangGraphJsonContext.Default.LangGraphThread, threadId: request?.ThreadId?.ToString(), cancellationToken: cancellationToken);

@@ -87,8 +87,15 @@ public sealed class LifecycleWireTests : IDisposable
         { c => c.CreateThreadRunAsync(ThreadId, new ThreadRunRequest { AssistantId = "a", Command = new RunCommand() }), "Command is empty" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { OnDisconnect = RunOnDisconnect.Cancel }), "OnDisconnect" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { AfterSeconds = -1 }), "AfterSeconds" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { IfNotExists = (IfThreadNotExists)7 }), "named values" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { Durability = (RunDurability)7 }), "named values" },
+        { c => c.CreateThreadRunAndWaitAsync(ThreadId, Quick with { OnDisconnect = (RunOnDisconnect)7 }), "named values" },
+        { c => c.CreateThreadAsync(new LangGraphThreadRequest { IfExists = (ThreadIfExists)7 }), "named values" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { StreamMode = [] }), "empty list" },
         { c => c.CreateThreadRunAsync(Guid.Empty, Quick), "thread id" },
+        { c => c.CreateThreadRunAndWaitAsync(Guid.Empty, Quick), "thread id" },
+        { c => c.GetThreadRunAsync(Guid.Empty, RunId), "thread id" },
+        { c => c.GetThreadRunAsync(ThreadId, Guid.Empty), "run id" },
         { c => c.CreateThreadRunAsync(ThreadId, null!), "request" },
         { c => c.CreateThreadRunAndWaitAsync(ThreadId, new ThreadRunRequest { AssistantId = "" }), "AssistantId" },
         { c => c.StreamThreadRunAsync(ThreadId, new ThreadRunRequest { AssistantId = "" }).GetAsyncEnumerator().MoveNextAsync().AsTask(), "AssistantId" },
@@ -149,6 +156,8 @@ public sealed class LifecycleWireTests : IDisposable
     {
         _server.Given(Request.Create().WithPath(RunPath + "/join").UsingGet())
             .RespondWith(Response.Create().WithDelay(800).WithHeader("Content-Type", "application/json").WithBody("""{"answer":42}"""));
+        _server.Given(Request.Create().WithPath(RunsPath + "/wait").UsingPost())
+            .RespondWith(Response.Create().WithDelay(800).WithHeader("Content-Type", "application/json").WithBody("""{"answer":43}"""));
         using var host = Client(o =>
         {
             o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
@@ -159,12 +168,14 @@ public sealed class LifecycleWireTests : IDisposable
         if (completes)
         {
             Assert.Equal(42, (await host.Client.JoinThreadRunAsync(ThreadId, RunId, Ct)).GetProperty("answer").GetInt32());
-            Assert.Single(_server.LogEntries);
+            Assert.Equal(43, (await host.Client.CreateThreadRunAndWaitAsync(ThreadId, Quick, Ct)).GetProperty("answer").GetInt32());
+            Assert.Equal(2, _server.LogEntries.Count());
         }
         else
         {
             // LongPollTimeout is also the call's deadline: the retry after the first attempt's timeout has no time left.
             await Assert.ThrowsAsync<TimeoutException>(() => host.Client.JoinThreadRunAsync(ThreadId, RunId, Ct));
+            await Assert.ThrowsAsync<TimeoutException>(() => host.Client.CreateThreadRunAndWaitAsync(ThreadId, Quick, Ct));
         }
     }
 

@@ -73,6 +73,7 @@ public sealed class OptionsAndErrorBodyTests
     [Theory]
     [InlineData("""{"error":{"name":"HTTPException","message":"Thread not found"}}""")]
     [InlineData("""{"error":{"code":7}}""")]
+    [InlineData("""{"error":{"name":5,"issues":[]}}""")]
     [InlineData("""{"error":"text"}""")]
     [InlineData("""[1]""")]
     [InlineData("""not json""")]

@@ -99,6 +99,14 @@ public sealed record ThreadRunRequest
             throw new ArgumentOutOfRangeException(paramName, AfterSeconds, "ThreadRunRequest.AfterSeconds must be a finite number ≥ 0.");
         }
 
+        // An undefined value (a cast integer) has no wire name: refused here rather than failing inside the serializer.
+        if (IfNotExists is { } ifNotExists && !Enum.IsDefined(ifNotExists)
+            || Durability is { } durability && !Enum.IsDefined(durability)
+            || OnDisconnect is { } onDisconnect && !Enum.IsDefined(onDisconnect))
+        {
+            throw new ArgumentOutOfRangeException(paramName, "ThreadRunRequest: IfNotExists, Durability and OnDisconnect take one of their enum's named values.");
+        }
+
         if (OnDisconnect is not null && !streamingOrWaiting)
         {
             throw new ArgumentException("ThreadRunRequest.OnDisconnect applies to streaming and waiting runs only, not to a background run.", paramName);
