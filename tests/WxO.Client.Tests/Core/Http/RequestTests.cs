@@ -44,6 +44,7 @@ public sealed class RequestTests : IDisposable
     [Fact]
     public async Task A_provider_that_does_not_implement_Invalidate_gets_no_retry_after_a_401()
     {
+        _server.ResetMappings();
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(401));
         var provider = new CountingTokenProvider();
         using var wxo = new WxOTestClient(_server, o => { o.BearerToken = null; o.TokenProvider = provider; });

@@ -28,7 +28,7 @@ public sealed class ResilienceTests : IDisposable
     [Fact]
     public async Task An_HttpClient_Timeout_set_by_the_app_is_a_TimeoutException_not_a_cancellation()
     {
-        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Ok().WithDelay(3000));
+        _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Ok().WithDelay(1500));
         using var host = new TestHost<IWxORunsClient>(s => s
             .AddWxOClient(o =>
             {
