@@ -42,41 +42,46 @@ function testsFail() {
 }
 
 const counted = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
-let killed = 0, total = 0, retested = 0, killedFresh = 0;
-const lines = [];
+let killed = 0, total = 0;
+const retest = [];
 for (const [path, file] of Object.entries(report.files)) {
-  // The report's locations hold for the source it was made from only.
-  if (readFileSync(path, 'utf8') !== file.source) {
-    console.error(`${path} changed since the report was made: run Stryker again.`);
-    process.exit(2);
-  }
-
   for (const mutant of file.mutants) {
     if (!counted.has(mutant.status)) continue;
     total++;
-    if (mutant.status === 'Killed' || mutant.status === 'Timeout') { killed++; continue; }
-    if (!mutant.static) continue;
-
-    // Locations are 1-based; the end column is exclusive.
-    const { start, end } = mutant.location;
-    const original = readFileSync(path, 'utf8');
-    const text = original.split('\n');
-    const before = text.slice(0, start.line - 1).join('\n') + (start.line > 1 ? '\n' : '') + text[start.line - 1].slice(0, start.column - 1);
-    const after = text[end.line - 1].slice(end.column - 1) + (end.line < text.length ? '\n' : '') + text.slice(end.line).join('\n');
-    retested++;
-    let outcome;
-    try {
-      writeFileSync(path, before + mutant.replacement + after);
-      outcome = testsFail();
-    } finally {
-      writeFileSync(path, original);
-    }
-
-    if (outcome.failed) { killed++; killedFresh++; }
-    const line = `${outcome.failed ? 'killed  ' : 'SURVIVED'} ${relative(root, path)}:${start.line} ${mutant.mutatorName} -> ${JSON.stringify(mutant.replacement).slice(0, 60)} (${outcome.why})`;
-    lines.push(line);
-    console.log(line);
+    if (mutant.status === 'Killed' || mutant.status === 'Timeout') killed++;
+    else if (mutant.static) retest.push({ path, source: file.source, mutant });
   }
+}
+
+// The report's locations hold for the source it was made from only.
+const changed = [...new Set(retest.filter(r => readFileSync(r.path, 'utf8') !== r.source).map(r => r.path))];
+if (changed.length > 0) {
+  console.error(`Changed since the report was made (run Stryker again): ${changed.join(', ')}`);
+  process.exit(2);
+}
+
+let killedFresh = 0;
+const lines = [];
+for (const { path, source, mutant } of retest) {
+  // Locations are 1-based; the end column is exclusive.
+  const { start, end } = mutant.location;
+  const text = source.split('\n');
+  const before = text.slice(0, start.line - 1).join('\n') + (start.line > 1 ? '\n' : '') + text[start.line - 1].slice(0, start.column - 1);
+  const after = text[end.line - 1].slice(end.column - 1) + (end.line < text.length ? '\n' : '') + text.slice(end.line).join('\n');
+  const original = source.slice(before.length, source.length - after.length);
+  let outcome;
+  try {
+    writeFileSync(path, before + mutant.replacement + after);
+    outcome = testsFail();
+  } finally {
+    writeFileSync(path, source);
+  }
+
+  if (outcome.failed) { killed++; killedFresh++; }
+  const shown = t => t.replace(/\s+/g, ' ').slice(0, 50);
+  const line = `${outcome.failed ? 'killed  ' : 'SURVIVED'} ${relative(root, path)}:${start.line} ${shown(original)} -> ${shown(mutant.replacement)} (${outcome.why})`;
+  lines.push(line);
+  console.log(line);
 }
 
 // Leave the build as the source is.
@@ -86,7 +91,7 @@ const strykerScore = 100 * (killed - killedFresh) / total;
 const score = 100 * killed / total;
 const summary = [
   `Stryker: ${strykerScore.toFixed(1)} % (${killed - killedFresh}/${total})`,
-  `static-initializer survivors re-tested in fresh processes: ${retested}, killed: ${killedFresh}`,
+  `static-initializer survivors re-tested in fresh processes: ${retest.length}, killed: ${killedFresh}`,
   `score: ${score.toFixed(1)} % (${killed}/${total}), target ${target} %`,
 ];
 writeFileSync(join(dirname(reportPath), 'static-mutants.txt'), [...lines, '', ...summary, ''].join('\n'));
