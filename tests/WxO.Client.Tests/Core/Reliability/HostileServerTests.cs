@@ -97,7 +97,7 @@ public sealed class HostileServerTests : IDisposable
         _server.Given(Request.Create().WithPath("/identity/token").UsingPost()).InScenario("iam").WhenStateIs("second")
             .RespondWith(Response.Create().WithBody("""{"access_token":"issued-token-Z81k","expires_in":3600}"""));
         _server.Given(Request.Create().WithPath("/instances/i/v1/orchestrate/runs/r1"))
-            .RespondWith(Response.Create().WithStatusCode(500).WithBody("upstream rejected bearer issued-token-Z81k"));
+            .RespondWith(Response.Create().WithStatusCode(500).WithBody($"upstream rejected bearer issued-token-Z81k of key {ApiKey}"));
         using var host = Wxo(new Uri(_server.Url + "/instances/i"), o =>
         {
             o.BearerToken = null;
@@ -113,7 +113,8 @@ public sealed class HostileServerTests : IDisposable
         AssertNoSecret(signIn, ApiKey);
         Assert.Equal("Provided API key '***' could not be found.", signIn.ServerMessage);
         AssertNoSecret(api, "issued-token-Z81k");
-        Assert.Equal("upstream rejected bearer ***", api.ServerMessage);
+        AssertNoSecret(api, ApiKey);
+        Assert.Equal("upstream rejected bearer *** of key ***", api.ServerMessage);
     }
 
     [Fact]
