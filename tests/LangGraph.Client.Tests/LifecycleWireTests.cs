@@ -440,16 +440,17 @@ public sealed class LifecycleWireTests : IDisposable
     }
 
     [Fact]
-    public async Task A_thread_created_without_a_request_sends_an_empty_object()
+    public async Task A_thread_is_created_from_the_request_or_from_an_empty_object()
     {
         _server.Given(Request.Create().WithPath("/threads").UsingPost()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
             .WithBody($$$"""{"thread_id":"{{{ThreadId}}}","status":"idle","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","metadata":{}}"""));
         using var host = Client();
 
         var thread = await host.Client.CreateThreadAsync(cancellationToken: Ct);
+        await host.Client.CreateThreadAsync(new LangGraphThreadRequest { ThreadId = ThreadId, Metadata = new JsonObject { ["user"] = "ana" }, IfExists = ThreadIfExists.DoNothing }, Ct);
 
         Assert.Equal(ThreadId, thread.ThreadId);
-        Assert.Equal("{}", Assert.Single(_server.LogEntries).RequestMessage!.Body);
+        Assert.Equal(["{}", $$"""{"thread_id":"{{ThreadId}}","metadata":{"user":"ana"},"if_exists":"do_nothing"}"""], _server.LogEntries.Select(e => e.RequestMessage!.Body));
     }
 
     [Fact]
