@@ -53,6 +53,8 @@ public sealed class DependencyInjectionTests
 
         Assert.Equal("wxo", wxo!.SourceName);
         Assert.Equal("langgraph", langGraph!.SourceName);
+        // Each HttpClient is named after its package, so apps can also configure it by name.
+        Assert.Equal(("WxO.Client", "LangGraph.Client"), (wxo.HttpClientBuilder.Name, langGraph.HttpClientBuilder.Name));
         Assert.Same(wxo.Services, langGraph.Services);
         await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<ILangGraphRunsClient>().GetThreadRunAsync(Guid.NewGuid(), Guid.NewGuid()));
         Assert.Equal((0, 1), (wxoHandler.Calls, langGraphHandler.Calls));
