@@ -239,12 +239,13 @@ public sealed class ResilienceTests : IDisposable
         {
             // Counted on arrival: WireMock only logs a request once its (delayed) answer is sent.
             Interlocked.Increment(ref arrivals);
-            Thread.Sleep(TimeSpan.FromSeconds(1));
+            Thread.Sleep(TimeSpan.FromSeconds(2));
             return new WireMock.ResponseMessage { StatusCode = 200 };
         }));
         using var wxo = new WxOTestClient(_server, o =>
         {
-            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            // Long enough for each attempt to reach the server on a loaded machine, far below the answer's 2 s.
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500);
             o.Resilience.MaxRetryAttempts = 1;
         });
 
