@@ -62,6 +62,42 @@ public sealed class DependencyInjectionTests
         Assert.Equal((1, 1), (wxoHandler.Calls, langGraphHandler.Calls));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_configured_api_key_replaces_one_the_app_set_and_goes_with_the_bearer_token(bool tokenProvider)
+    {
+        using var server = WireMock.Server.WireMockServer.Start();
+        server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(404));
+        using var host = BuildHost(s => s
+            .AddLangGraphClient(o =>
+            {
+                o.BaseAddress = new Uri(server.Url!);
+                o.ApiKey = "lsv2_configured_key";
+                if (tokenProvider)
+                {
+                    o.TokenProvider = new FixedTokenProvider("user-token");
+                }
+                else
+                {
+                    o.BearerToken = "user-token";
+                }
+            })
+            .HttpClientBuilder.ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("x-api-key", "stale-key")));
+
+        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<ILangGraphRunsClient>().GetThreadRunAsync(Guid.NewGuid(), Guid.NewGuid()));
+
+        var sent = Assert.Single(server.LogEntries).RequestMessage!;
+        Assert.Equal(["lsv2_configured_key"], sent.Headers!["x-api-key"]);
+        Assert.Equal(["Bearer user-token"], sent.Headers!["Authorization"]);
+    }
+
+    private sealed class FixedTokenProvider(string token) : WxO.Client.Authentication.IAccessTokenProvider
+    {
+        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         public int Calls { get; private set; }

@@ -40,6 +40,14 @@ public sealed class RunEventReaderTests
         => Assert.Equal(["message|{\"a\":\n1}|-"], await LinesAsync("data: {\"a\":\ndata: 1}\n"));
 
     [Fact]
+    public async Task An_empty_data_line_is_the_start_of_a_value_not_an_event_of_its_own()
+        => Assert.Equal(["message|{\"a\":1}|-"], await LinesAsync("data:\ndata: {\"a\":1}\n\n"));
+
+    [Fact]
+    public async Task A_json_value_followed_by_more_text_on_its_line_is_not_json()
+        => Assert.Equal(["message|\"1 2\\n3\"|-"], await LinesAsync("1 2\n3\n\n"));
+
+    [Fact]
     public async Task Text_that_is_not_json_ends_at_a_blank_line_or_the_end_of_the_body()
         => Assert.Equal(
             ["note|\"hello\\nworld\"|-", "message|\"partial\"|-"],

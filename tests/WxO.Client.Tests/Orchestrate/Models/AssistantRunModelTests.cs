@@ -63,6 +63,7 @@ public sealed class AssistantRunModelTests
     [InlineData("\" [\\\"x\\\"] \"", new[] { "x" })]             // embedded, with spaces around
     [InlineData("\"\"", new[] { "" })]                        // the empty string is one (empty) sequence
     [InlineData("\"[x\"", new[] { "[x" })]                    // looks like an array, is not
+    [InlineData("\"[x]\"", new[] { "[x]" })]                  // bracketed, not JSON
     [InlineData("\"[1,2]\"", new[] { "[1,2]" })]              // an embedded array of non-strings is text
     [InlineData("\"42\"", new[] { "42" })]
     [InlineData("[]", new string[0])]
