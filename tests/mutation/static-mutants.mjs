@@ -33,7 +33,7 @@ function testsFail() {
 
     const tests = run(join('tests', project, 'bin', 'Release', 'net10.0', project), ['-class-', '*RealServer*', '-stopOnFail', '-noColor']);
     if (tests.status !== 0) {
-      const failed = /^\s*(\S+) \[FAIL\]/m.exec(`${tests.stdout}\n${tests.stderr}`);
+      const failed = /^\s+(.+?) \[FAIL\]$/m.exec(`${tests.stdout}\n${tests.stderr}`);
       return { failed: true, why: failed ? failed[1] : `exit code ${tests.status}` };
     }
   }
