@@ -68,6 +68,40 @@ public sealed class IbmSignInTests : IDisposable
         });
 
     [Fact]
+    public async Task A_client_made_without_DI_signs_in_through_the_same_pipeline_retries_included()
+    {
+        _server.GivenSequence(IamPath, [
+            Response.Create().WithStatusCode(503),
+            Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"access_token":"token-1","expires_in":3600}""")]);
+        ApiAnswers(200);
+        using var client = WxORunsClient.Create(o =>
+        {
+            o.BaseAddress = new Uri(_server.Url + "/instances/inst-123");
+            o.ApiKey = ApiKey;
+            o.AuthenticationMode = AuthenticationMode.IbmCloudIam;
+            o.TokenEndpoint = new Uri(_server.Url + IamPath);
+            TestHost<IWxORunsClient>.FastRetries(o);
+        });
+
+        Assert.Equal("r1", (await client.GetRunAsync("r1", TestContext.Current.CancellationToken)).Id);
+
+        Assert.Equal(2, Requests(IamPath).Count());
+        Assert.Equal("Bearer token-1", Assert.Single(Requests(RunPath)).Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Adding_the_client_twice_keeps_one_sign_in_pipeline()
+    {
+        _server.Given(Request.Create().WithPath(IamPath).UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        using var host = Client(AuthenticationMode.IbmCloudIam, IamPath, s => s.AddWxOClient(o => o.Resilience.MaxRetryAttempts = 1));
+
+        await Assert.ThrowsAsync<RunAuthenticationException>(() => host.Client.GetRunAsync("r1", TestContext.Current.CancellationToken));
+
+        // One attempt and one retry: a second set of handlers would have retried the retries.
+        Assert.Equal(2, Requests(IamPath).Count());
+    }
+
+    [Fact]
     public async Task Ibm_cloud_iam_gets_a_form_post_and_the_api_call_carries_the_token()
     {
         IssueTokens(IamPath);

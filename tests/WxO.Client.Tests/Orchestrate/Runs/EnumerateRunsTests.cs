@@ -170,6 +170,21 @@ public sealed class EnumerateRunsTests : IDisposable
     }
 
     [Fact]
+    public async Task With_limit_0_and_no_total_a_short_page_still_ends_the_iteration()
+    {
+        _server.Given(Request.Create().WithPath(ListPath).WithParam("offset", "0"))
+            .RespondWith(Response.Create().WithBody($$"""{"data":[{{string.Join(",", Ids(0, 10).Select(id => Payloads.Run(id)))}}],"limit":0}"""));
+        _server.Given(Request.Create().WithPath(ListPath).WithParam("offset", "10"))
+            .RespondWith(Response.Create().WithBody($$"""{"data":[{{string.Join(",", Ids(10, 4).Select(id => Payloads.Run(id)))}}],"limit":0}"""));
+        using var wxo = new WxOTestClient(_server);
+
+        var runs = await wxo.Client.EnumerateRunsAsync(pageSize: 10).ToListAsync();
+
+        Assert.Equal(Ids(0, 14), runs.Select(r => r.Id));
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
     public async Task Stopping_early_cancels_the_prefetched_page_request()
     {
         var closed = new TaskCompletionSource<bool>();

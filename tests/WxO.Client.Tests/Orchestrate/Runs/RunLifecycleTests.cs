@@ -282,6 +282,26 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(("POST", "/v1/orchestrate/runs/stream"), (post.Method, post.Target));
     }
 
+    [Theory]
+    [InlineData("done")]
+    [InlineData("run.completed")]
+    [InlineData("run.cancelled")]
+    [InlineData("Run.Expired")]
+    public async Task Each_end_event_ends_the_stream(string end)
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync("application/x-ndjson");
+            await connection.ChunkAsync($"{{\"event\":\"run.started\",\"data\":{{}}}}\n{{\"event\":\"{end}\",\"data\":{{}}}}\n{{\"event\":\"after.the.end\",\"data\":{{}}}}\n");
+            await connection.EndChunkedAsync();
+        });
+        using var wxo = new WxOTestClient(server.Url);
+
+        var events = await wxo.Client.StreamRunAsync(Hello, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["run.started", end], events.Select(e => e.Event.Value));
+    }
+
     [Fact]
     public async Task Stream_events_arrive_before_the_server_sends_the_last()
     {
