@@ -45,6 +45,7 @@ public sealed class DependencyInjectionTests
 
         Assert.Single(provider.GetServices<IRunSource>());
         Assert.Same(services, builder.Services);
+        Assert.Equal(("wxo", "WxO.Client"), (builder.SourceName, builder.HttpClientBuilder.Name));
         Assert.Equal(7, provider.GetRequiredService<IOptions<WxOClientOptions>>().Value.Resilience.MaxRetryAttempts);
         Assert.Equal("secret-token-value", provider.GetRequiredService<IOptions<WxOClientOptions>>().Value.BearerToken);
     }
