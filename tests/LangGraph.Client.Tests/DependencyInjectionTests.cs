@@ -93,6 +93,26 @@ public sealed class DependencyInjectionTests
         Assert.Equal(["Bearer user-token"], sent.Headers!["Authorization"]);
     }
 
+    [Fact]
+    public async Task A_token_provider_without_an_api_key_sends_no_api_key_header()
+    {
+        using var server = WireMock.Server.WireMockServer.Start();
+        server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(404));
+        using var host = BuildHost(s => s.AddLangGraphClient(o =>
+        {
+            o.BaseAddress = new Uri(server.Url!);
+            o.ReadApiKeyFromEnvironment = false;
+            o.TokenProvider = new FixedTokenProvider("user-token");
+        }));
+
+        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<ILangGraphRunsClient>().GetThreadRunAsync(Guid.NewGuid(), Guid.NewGuid()));
+
+        var sent = Assert.Single(server.LogEntries).RequestMessage!;
+        Assert.False(sent.Headers!.ContainsKey("x-api-key"));
+        Assert.Equal(["Bearer user-token"], sent.Headers["Authorization"]);
+    }
+
     private sealed class FixedTokenProvider(string token) : WxO.Client.Authentication.IAccessTokenProvider
     {
         public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
