@@ -140,13 +140,14 @@ public sealed class FaultMatrixTests : IDisposable
         _server.Given(Request.Create().WithPath(RunPath)).RespondWith(Response.Create().WithCallback(_ =>
         {
             Interlocked.Increment(ref arrivals);
-            Thread.Sleep(TimeSpan.FromSeconds(1));
+            Thread.Sleep(TimeSpan.FromSeconds(2));
             return new WireMock.ResponseMessage { StatusCode = 200 };
         }));
         using var wxo = new WxOTestClient(_server, o =>
         {
             o.Resilience.MaxRetryAttempts = MaxRetries;
-            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            // Long enough for each attempt to reach the server on a loaded machine, far below the answer's 2 s.
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500);
         });
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => wxo.Client.GetRunAsync("r1"));
