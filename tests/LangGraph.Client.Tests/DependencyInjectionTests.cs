@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WxO.Client;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace LangGraph.Client.Tests;
@@ -111,11 +112,6 @@ public sealed class DependencyInjectionTests
         var sent = Assert.Single(server.LogEntries).RequestMessage!;
         Assert.False(sent.Headers!.ContainsKey("x-api-key"));
         Assert.Equal(["Bearer user-token"], sent.Headers["Authorization"]);
-    }
-
-    private sealed class FixedTokenProvider(string token) : WxO.Client.Authentication.IAccessTokenProvider
-    {
-        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
     }
 
     private sealed class CountingHandler : DelegatingHandler

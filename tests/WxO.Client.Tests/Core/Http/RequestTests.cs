@@ -162,9 +162,4 @@ public sealed class RequestTests : IDisposable
         public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
             => ValueTask.FromResult($"token-{Interlocked.Increment(ref _count)}");
     }
-
-    private sealed class FixedTokenProvider(string token) : WxO.Client.Authentication.IAccessTokenProvider
-    {
-        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
-    }
 }

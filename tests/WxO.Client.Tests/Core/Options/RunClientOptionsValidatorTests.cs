@@ -1,4 +1,4 @@
-using WxO.Client.Authentication;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace WxO.Client.Tests.Core.Options;
@@ -76,7 +76,7 @@ public sealed class RunClientOptionsValidatorTests
     public void A_token_and_a_token_provider_together_are_refused()
         => Assert.Equal(
             ["WxO: set either BearerToken or TokenProvider, not both."],
-            Failures(o => o.TokenProvider = new FixedTokenProvider()));
+            Failures(o => o.TokenProvider = new FixedTokenProvider("token")));
 
     [Fact]
     public void Retry_attempts_are_0_to_10()
@@ -229,16 +229,11 @@ public sealed class RunClientOptionsValidatorTests
             options.ToString());
 
         options.BearerToken = null;
-        options.TokenProvider = new FixedTokenProvider();
+        options.TokenProvider = new FixedTokenProvider("token");
         options.ApiKey = "secret-api-key-value";
         Assert.StartsWith(
             "WxOClientOptions { BaseAddress = https://api.example.com/instances/abc, BearerToken = (none), TokenProvider = FixedTokenProvider, ",
             options.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("{ ApiKey = ***, AuthenticationMode = Auto, TokenEndpoint =  }", options.ToString(), StringComparison.Ordinal);
-    }
-
-    private sealed class FixedTokenProvider : IAccessTokenProvider
-    {
-        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult("token");
     }
 }

@@ -184,7 +184,7 @@ public sealed class HostileServerTests : IDisposable
     [Fact]
     public async Task A_custom_provider_token_outside_ASCII_sends_nothing()
     {
-        using var host = Wxo(o => { o.BearerToken = null; o.TokenProvider = new FixedProvider("tökén-1234"); });
+        using var host = Wxo(o => { o.BearerToken = null; o.TokenProvider = new FixedTokenProvider("tökén-1234"); });
 
         var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => host.Client.GetRunAsync("r1", Ct));
 
@@ -417,10 +417,5 @@ public sealed class HostileServerTests : IDisposable
         // number is IEEE infinity, as .NET parses it, not an error.
         Assert.Equal("completed", run.Status!.Value.Value);
         Assert.Equal(double.PositiveInfinity, huge.LlmParams!.Temperature);
-    }
-
-    private sealed class FixedProvider(string token) : IAccessTokenProvider
-    {
-        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
     }
 }
