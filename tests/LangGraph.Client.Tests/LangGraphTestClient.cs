@@ -5,6 +5,12 @@ namespace LangGraph.Client.Tests;
 
 internal static class LangGraphTestClient
 {
+    /// <summary>The thread and run of the run captured from a real server, which the scripted answers reuse.</summary>
+    public static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
+
+    /// <inheritdoc cref="ThreadId"/>
+    public static readonly Guid RunId = Guid.Parse("2e980c71-3342-4616-a3f9-e388ad7e8dc8");
+
     /// <summary>A LangGraph client from the real DI registration, with fast retries and no key read from the environment.</summary>
     public static TestHost<ILangGraphRunsClient> Create(Uri baseAddress, Action<LangGraphClientOptions>? configure = null)
         => new(services => services.AddLangGraphClient(o =>

@@ -17,8 +17,8 @@ namespace LangGraph.Client.Tests;
 /// </summary>
 public sealed class LifecycleWireTests : IDisposable
 {
-    private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
-    private static readonly Guid RunId = Guid.Parse("2e980c71-3342-4616-a3f9-e388ad7e8dc8");
+    private static readonly Guid ThreadId = LangGraphTestClient.ThreadId;
+    private static readonly Guid RunId = LangGraphTestClient.RunId;
     private static readonly string RunsPath = $"/threads/{ThreadId}/runs";
     private static readonly string RunPath = $"{RunsPath}/{RunId}";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
@@ -33,6 +33,14 @@ public sealed class LifecycleWireTests : IDisposable
 
     private static TestHost<ILangGraphRunsClient> Client(Uri baseAddress, Action<LangGraphClientOptions>? configure = null)
         => LangGraphTestClient.Create(baseAddress, configure);
+
+    /// <summary>A server whose every stream breaks in the middle of its first event.</summary>
+    private static ScriptedHttpServer AlwaysBreakingServer() => new(async (_, connection) =>
+    {
+        await connection.StartChunkedAsync();
+        await connection.ChunkAsync(Sse(("values", "{}", 1)).Replace("\n\n", "\n", StringComparison.Ordinal));   // an event never finished
+        connection.Reset();
+    });
 
     private static string Sse(params (string Event, string Data, int Id)[] events)
         => string.Concat(events.Select(e => $"event: {e.Event}\ndata: {e.Data}\nid: {e.Id}\n\n"));
@@ -514,12 +522,7 @@ public sealed class LifecycleWireTests : IDisposable
     [Fact]
     public async Task Rejoins_back_off_from_the_base_delay_doubling_up_to_the_max_delay()
     {
-        using var server = new ScriptedHttpServer(async (_, connection) =>
-        {
-            await connection.StartChunkedAsync();
-            await connection.ChunkAsync(Sse(("values", "{}", 1)).Replace("\n\n", "\n", StringComparison.Ordinal));   // an event never finished
-            connection.Reset();
-        });
+        using var server = AlwaysBreakingServer();
         var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         using var host = new TestHost<ILangGraphRunsClient>(services => services.AddSingleton<TimeProvider>(time).AddLangGraphClient(o =>
         {
@@ -566,12 +569,7 @@ public sealed class LifecycleWireTests : IDisposable
     [Fact]
     public async Task A_stream_that_keeps_breaking_fails_after_the_reconnect_attempts()
     {
-        using var server = new ScriptedHttpServer(async (_, connection) =>
-        {
-            await connection.StartChunkedAsync();
-            await connection.ChunkAsync(Sse(("values", "{}", 1)).Replace("\n\n", "\n", StringComparison.Ordinal));   // an event never finished
-            connection.Reset();
-        });
+        using var server = AlwaysBreakingServer();
         using var host = Client(server.Url, o => o.StreamReconnectAttempts = 2);
 
         await Assert.ThrowsAsync<HttpRequestException>(async () => await host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));

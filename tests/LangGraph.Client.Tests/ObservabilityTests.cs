@@ -19,8 +19,8 @@ public sealed class ObservabilityCollection;
 [Collection(nameof(ObservabilityTests))]
 public sealed class ObservabilityTests : IDisposable
 {
-    private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
-    private static readonly Guid RunId = Guid.Parse("2e980c71-3342-4616-a3f9-e388ad7e8dc8");
+    private static readonly Guid ThreadId = LangGraphTestClient.ThreadId;
+    private static readonly Guid RunId = LangGraphTestClient.RunId;
     private readonly WireMockServer _server = WireMockServer.Start();
 
     public void Dispose() => _server.Stop();

@@ -11,8 +11,8 @@ namespace LangGraph.Client.Tests;
 
 public sealed class WireMockThreadRunTests : IDisposable
 {
-    private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
-    private static readonly Guid RunId = Guid.Parse("2e980c71-3342-4616-a3f9-e388ad7e8dc8");
+    private static readonly Guid ThreadId = LangGraphTestClient.ThreadId;
+    private static readonly Guid RunId = LangGraphTestClient.RunId;
     private static readonly string RunPath = $"/threads/{ThreadId}/runs/{RunId}";
     private readonly WireMockServer _server = WireMockServer.Start();
 
