@@ -62,7 +62,7 @@ public interface ILangGraphRunsClient : IRunSource
     /// <param name="threadId">The thread id.</param>
     /// <param name="request">The run to start.</param>
     /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>
-    IAsyncEnumerable<RunStreamEvent> StreamThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ThreadRunEvent> StreamThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Joins the stream of a run that is already going (<c>GET /threads/{thread_id}/runs/{run_id}/stream</c>), from the event
@@ -70,9 +70,9 @@ public interface ILangGraphRunsClient : IRunSource
     /// </summary>
     /// <param name="threadId">The thread id.</param>
     /// <param name="runId">The run id.</param>
-    /// <param name="lastEventId">The id of the last event you received (<see cref="RunStreamEvent.Id"/>); null to join from now.</param>
+    /// <param name="lastEventId">The id of the last event you received (<see cref="ThreadRunEvent.Id"/>); null to join from now.</param>
     /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>
-    IAsyncEnumerable<RunStreamEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts a run and waits for its final output (<c>POST /threads/{thread_id}/runs/wait</c>): the thread's state values, or

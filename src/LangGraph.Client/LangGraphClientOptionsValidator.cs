@@ -11,13 +11,13 @@ internal sealed class LangGraphClientOptionsValidator : RunClientOptionsValidato
 
     protected override string ExampleBaseAddress => "https://<deployment>.us.langgraph.app or http://127.0.0.1:2024";
 
-    protected override void Validate(LangGraphClientOptions options, List<string> failures)
+    protected override void Validate(LangGraphClientOptions options, string section, List<string> failures)
     {
-        base.Validate(options, failures);
+        base.Validate(options, section, failures);
         var key = LangGraphApiKey.Resolve(options);
         if (key is not null && (string.IsNullOrWhiteSpace(key) ? "is empty" : CredentialProblem(key)) is { } problem)
         {
-            failures.Add($"{SectionName}:ApiKey (or the {string.Join('/', LangGraphClientOptions.ApiKeyEnvironmentVariables)} environment variable) "
+            failures.Add($"{section}:ApiKey (or the {string.Join('/', LangGraphClientOptions.ApiKeyEnvironmentVariables)} environment variable) "
                 + $"{problem}. Set the key again without it (a trailing newline is the usual cause).");
         }
     }

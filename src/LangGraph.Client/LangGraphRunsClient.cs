@@ -90,9 +90,6 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     }
 
     /// <inheritdoc />
-    public override string Name => SourceName;
-
-    /// <inheritdoc />
     public Task<ThreadRun> GetThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
@@ -178,16 +175,16 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RunStreamEvent> StreamThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ThreadRunEvent> StreamThreadRunAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId);
         ValidateRequest(request, streamingOrWaiting: true);
-        return Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
-            threadId: threadId.ToString(), cancellationToken: cancellationToken);
+        return Typed(Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
+            threadId: threadId.ToString(), cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RunStreamEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
         if (lastEventId is not null && (lastEventId.Length == 0 || lastEventId.AsSpan().IndexOfAny('\r', '\n') >= 0))
@@ -195,8 +192,21 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             throw new ArgumentException("The last event id must be a non-empty id without line breaks, or null to join from the start.", nameof(lastEventId));
         }
 
-        return Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
-            runId.ToString(), threadId.ToString(), cancellationToken);
+        return Typed(Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
+            runId.ToString(), threadId.ToString(), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The core's events as this package's typed ones. A token given to the enumerator (<c>.WithCancellation(ct)</c>) is
+    /// passed on to the core's stream, which also holds the method's own token: either one stops the stream.
+    /// </summary>
+    private static async IAsyncEnumerable<ThreadRunEvent> Typed(
+        IAsyncEnumerable<RunStreamEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ThreadRunEvent { Event = e.Event, Data = e.Data, Id = e.Id };
+        }
     }
 
     /// <inheritdoc />

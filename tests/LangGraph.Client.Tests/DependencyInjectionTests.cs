@@ -17,52 +17,6 @@ public sealed class DependencyInjectionTests
         return builder.Build();
     }
 
-    [Fact]
-    public async Task Both_sources_resolve_from_the_enumerable_and_by_key()
-    {
-        using var host = BuildHost(s => s
-            .AddWxOClient(o => { o.BaseAddress = new Uri("https://api.dl.watson-orchestrate.ibm.com/instances/x"); o.BearerToken = "t"; })
-            .AddLangGraphClient(o => o.BaseAddress = new Uri("http://127.0.0.1:2024")));
-        await host.StartAsync(TestContext.Current.CancellationToken);
-
-        var names = host.Services.GetServices<IRunSource>().Select(s => s.Name).Order().ToArray();
-
-        Assert.Equal(["langgraph", "wxo"], names);
-        Assert.IsType<LangGraphRunsClient>(host.Services.GetRequiredKeyedService<IRunSource>("langgraph"));
-        Assert.IsType<WxORunsClient>(host.Services.GetRequiredKeyedService<IRunSource>("wxo"));
-        Assert.NotNull(host.Services.GetRequiredService<ILangGraphRunsClient>());
-        await host.StopAsync(TestContext.Current.CancellationToken);
-    }
-
-    [Fact]
-    public async Task Each_builder_in_the_chain_belongs_to_the_client_it_was_returned_for()
-    {
-        var wxoHandler = new CountingHandler();
-        var langGraphHandler = new CountingHandler();
-        using var server = WireMock.Server.WireMockServer.Start();
-        server.Given(WireMock.RequestBuilders.Request.Create().UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(404));
-        IRunClientBuilder? wxo = null;
-        IRunClientBuilder? langGraph = null;
-        using var host = BuildHost(s =>
-        {
-            wxo = s.AddWxOClient(o => { o.BaseAddress = new Uri(server.Url!); o.BearerToken = "t"; });
-            langGraph = wxo.AddLangGraphClient(o => { o.BaseAddress = new Uri(server.Url!); o.ReadApiKeyFromEnvironment = false; });
-            wxo.HttpClientBuilder.AddHttpMessageHandler(() => wxoHandler);
-            langGraph.HttpClientBuilder.AddHttpMessageHandler(() => langGraphHandler);
-        });
-
-        Assert.Equal("wxo", wxo!.SourceName);
-        Assert.Equal("langgraph", langGraph!.SourceName);
-        // Each HttpClient is named after its package, so apps can also configure it by name.
-        Assert.Equal(("WxO.Client", "LangGraph.Client"), (wxo.HttpClientBuilder.Name, langGraph.HttpClientBuilder.Name));
-        Assert.Same(wxo.Services, langGraph.Services);
-        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<ILangGraphRunsClient>().GetThreadRunAsync(Guid.NewGuid(), Guid.NewGuid()));
-        Assert.Equal((0, 1), (wxoHandler.Calls, langGraphHandler.Calls));
-        await Assert.ThrowsAsync<RunNotFoundException>(() => host.Services.GetRequiredService<IWxORunsClient>().GetRunAsync("r1"));
-        Assert.Equal((1, 1), (wxoHandler.Calls, langGraphHandler.Calls));
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -112,17 +66,6 @@ public sealed class DependencyInjectionTests
         var sent = Assert.Single(server.LogEntries).RequestMessage!;
         Assert.False(sent.Headers!.ContainsKey("x-api-key"));
         Assert.Equal(["Bearer user-token"], sent.Headers["Authorization"]);
-    }
-
-    private sealed class CountingHandler : DelegatingHandler
-    {
-        public int Calls { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Calls++;
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 
     [Fact]

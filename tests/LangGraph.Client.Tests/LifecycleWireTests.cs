@@ -366,10 +366,10 @@ public sealed class LifecycleWireTests : IDisposable
     [InlineData("""{"error":5,"message":"m"}""", null, "m")]
     public void An_error_event_gives_the_error_name_and_message_even_when_nested(string data, string? name, string? message)
     {
-        var failure = LangGraphRunsClient.StreamFailure(new RunStreamEvent { Event = "error", Data = JsonDocument.Parse(data).RootElement });
+        var failure = LangGraphRunsClient.StreamFailure(new WxO.Client.Primitives.RunStreamEvent { Event = "error", Data = JsonDocument.Parse(data).RootElement });
 
         Assert.Equal((name, message), (failure!.ErrorName, failure.Message));
-        Assert.Null(LangGraphRunsClient.StreamFailure(new RunStreamEvent { Event = "values", Data = JsonDocument.Parse(data).RootElement }));
+        Assert.Null(LangGraphRunsClient.StreamFailure(new WxO.Client.Primitives.RunStreamEvent { Event = "values", Data = JsonDocument.Parse(data).RootElement }));
     }
 
     [Fact]
@@ -587,7 +587,7 @@ public sealed class LifecycleWireTests : IDisposable
             await connection.EndChunkedAsync();
         });
         using var host = Client(server.Url);
-        var received = new List<RunStreamEvent>();
+        var received = new List<ThreadRunEvent>();
 
         var ex = await Assert.ThrowsAsync<RunFailedException>(async () =>
         {

@@ -75,7 +75,7 @@ public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
     {
         using var host = Client();
         var threadId = await NewThreadAsync(host.Client);
-        var events = new List<RunStreamEvent>();
+        var events = new List<ThreadRunEvent>();
         ThreadRunStatus? statusAtFirstEvent = null;
 
         await foreach (var e in host.Client.StreamThreadRunAsync(threadId,
@@ -103,7 +103,7 @@ public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
     {
         using var host = Client();
         var threadId = await NewThreadAsync(host.Client);
-        var first = new List<RunStreamEvent>();
+        var first = new List<ThreadRunEvent>();
         var request = Run("""{"mode":"steps","count":4,"ms":300}""") with { StreamResumable = true };
 
         await foreach (var e in host.Client.StreamThreadRunAsync(threadId, request, Ct))
@@ -192,7 +192,7 @@ public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
         var fromWait = await Assert.ThrowsAsync<RunFailedException>(() => host.Client.CreateThreadRunAndWaitAsync(threadId, failing, Ct));
         var run = await host.Client.CreateThreadRunAsync(threadId, failing, Ct);
         var fromJoin = await Assert.ThrowsAsync<RunFailedException>(() => host.Client.JoinThreadRunAsync(threadId, run.RunId, Ct));
-        var streamed = new List<RunStreamEvent>();
+        var streamed = new List<ThreadRunEvent>();
         var fromStream = await Assert.ThrowsAsync<RunFailedException>(async () =>
         {
             await foreach (var e in host.Client.StreamThreadRunAsync(threadId, failing, Ct))

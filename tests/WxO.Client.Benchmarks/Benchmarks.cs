@@ -159,7 +159,7 @@ public class EnumerateRuns
     }
 
     /// <summary>About 1 µs of work per run, as a consumer that looks at each run would do.</summary>
-    private static long Work(string id, TextGenerationParameters? llmParams)
+    private static long Work(string id, int? maxNewTokens)
     {
         long sum = 0;
         for (var i = 0; i < 400; i++)
@@ -167,7 +167,7 @@ public class EnumerateRuns
             sum += id[i % id.Length];
         }
 
-        return sum + (llmParams?.MaxNewTokens ?? 0);
+        return sum + (maxNewTokens ?? 0);
     }
 
     [Benchmark(Baseline = true)]
@@ -179,7 +179,7 @@ public class EnumerateRuns
             var page = await Clients.RawGetAsync(_raw, $"v1/orchestrate/runs?limit=1000&offset={offset}", BaselineJsonContext.Default.RawAssistantRunPage);
             foreach (var run in page.Data)
             {
-                sum += Work(run.Id, run.LlmParams);
+                sum += Work(run.Id, run.LlmParams?.MaxNewTokens);
             }
 
             if (page.Data.Count < 1000 || offset + page.Data.Count >= page.Total)
@@ -195,7 +195,7 @@ public class EnumerateRuns
         long sum = 0;
         await foreach (var run in _sdk.EnumerateRunsAsync(pageSize: 1000))
         {
-            sum += Work(run.Id, run.LlmParams);
+            sum += Work(run.Id, run.LlmParams?.MaxNewTokens);
         }
 
         return sum;

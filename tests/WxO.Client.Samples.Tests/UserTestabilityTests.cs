@@ -12,7 +12,7 @@ namespace WxO.Client.Samples.Tests;
 /// </summary>
 public sealed class UserTestabilityTests
 {
-    private static readonly Assembly[] Packages = [typeof(IRunSource).Assembly, typeof(ILangGraphRunsClient).Assembly];
+    private static readonly Assembly[] Packages = [typeof(IRunSource).Assembly, typeof(IWxORunsClient).Assembly, typeof(ILangGraphRunsClient).Assembly];
 
     [Fact]
     public void Every_public_exception_can_be_built_with_any_property_value()
@@ -37,7 +37,7 @@ public sealed class UserTestabilityTests
     {
         var exported = Packages.SelectMany(a => a.GetExportedTypes()).ToList();
         var models = exported
-            .Where(t => t.Namespace is "WxO.Client.Models" or "LangGraph.Client.Models" || t == typeof(RunSnapshot) || t == typeof(RunStreamEvent))
+            .Where(t => t.Namespace is "WxO.Client.Models" or "LangGraph.Client.Models" || t == typeof(RunSnapshot) || t == typeof(WxO.Client.Primitives.RunStreamEvent))
             .Where(t => t.IsClass && !t.IsAbstract && !typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(t))
             .ToList();
         // Received models are read-only; each has a factory method with one parameter per property.
@@ -47,7 +47,7 @@ public sealed class UserTestabilityTests
             .ToLookup(m => m.ReturnType);
 
         Assert.True(models.Count > 20, $"only {models.Count} models found");
-        Assert.Equal(7, factories.Sum(f => f.Count()));
+        Assert.Equal(8, factories.Sum(f => f.Count()));
         Assert.All(models, type =>
         {
             var readOnly = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -14,7 +14,7 @@ public static class LangGraphStreamRun
     {
         var thread = await client.CreateThreadAsync(cancellationToken: cancellationToken);
         var request = new ThreadRunRequest { AssistantId = graphId, Input = input, StreamMode = [StreamMode.Values] };
-        RunStreamEvent? last = null;
+        ThreadRunEvent? last = null;
 
         // Each event arrives as the server sends it; a broken connection is re-joined, never re-posted.
         // A failed run ends the loop with RunFailedException (reported by App as one line).

@@ -73,6 +73,10 @@ public static class LangGraphModelFactory
             AdditionalProperties = additionalProperties,
         };
 
+    /// <summary>An event of a run's stream, as <see cref="ILangGraphRunsClient.StreamThreadRunAsync"/> would yield it.</summary>
+    public static ThreadRunEvent ThreadRunEvent(ThreadRunEventType @event, JsonElement data = default, string? id = null)
+        => new() { Event = @event, Data = data, Id = id };
+
     /// <summary>An interrupt of a thread waiting for a human.</summary>
     public static ThreadInterrupt ThreadInterrupt(JsonElement value, string? id = null, IDictionary<string, JsonElement>? additionalProperties = null)
         => new() { Value = value, Id = id, AdditionalProperties = additionalProperties };

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using WxO.Client.Serialization;
+using SharedSource;
 
 namespace LangGraph.Client.Models;
 

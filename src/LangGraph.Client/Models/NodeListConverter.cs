@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WxO.Client.Serialization;
+using SharedSource;
 
 namespace LangGraph.Client.Models;
 

@@ -1,0 +1,164 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using WxO.Client.Diagnostics;
+using WxO.Client.Primitives;
+
+namespace WxO.Client.Http;
+
+/// <summary>
+/// Builds the HttpClient pipeline every run client uses: deadline → credentials → retry → attempt (time limit and
+/// bounded body read) → primary handler. Shared by every run client (and sign-in clients) so all behave the same way under failure.
+/// </summary>
+internal static class RunHttpPipeline
+{
+    /// <summary>
+    /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
+    /// outermost handler, then the retry (when on), then each attempt's time limit and bounded read of the body.
+    /// </summary>
+    public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services, string name, string optionsName, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
+        where TOptions : RunClientOptions
+    {
+        services.TryAddSingleton<RunConnectionTracker>();
+        var builder = services.AddHttpClient(name)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
+                configureClient?.Invoke(options, client);
+                // The pipeline's timeouts govern (per request kind); HttpClient's own 100 s default would cut across them.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                if (options.SendUserAgent)
+                {
+                    // "<ApplicationId> WxO.Client/0.1.0 (.NET 10.0.1; linux-x64)": vendors can tell SDK traffic, and which app.
+                    if (options.ApplicationId is { } applicationId)
+                    {
+                        client.DefaultRequestHeaders.UserAgent.Add(ProductInfoHeaderValue.Parse(applicationId));
+                    }
+
+                    client.DefaultRequestHeaders.UserAgent.Add(telemetry.Product);
+                    client.DefaultRequestHeaders.UserAgent.Add(RunTelemetry.Platform);
+                }
+            })
+            // Redirects are not followed: a run API does not redirect, and following one could hand an
+            // x-api-key header to another host (HttpClient only strips Authorization).
+            // Tracked per container, so disposing the container closes the pooled connections at once.
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<RunConnectionTracker>().Track(new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            }))
+            // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
+            .RemoveAllLoggers()
+            .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
+        // Outermost: the whole call, sign-in and the retry after a 401 included, ends by its one deadline.
+        builder.AddHttpMessageHandler(sp => new DeadlineHandler(
+            sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName).Resilience, sp.GetTimeProvider()));
+        if (outerHandler is not null)
+        {
+            builder.AddHttpMessageHandler(outerHandler);
+        }
+
+        builder.AddHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName).Resilience;
+            // With no retries to make, no pipeline to run.
+            return options is { Enabled: true, MaxRetryAttempts: > 0 }
+                ? new ResilienceHandler(Build(options, sp.GetTimeProvider(), telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
+                : new PassThroughHandler();
+        });
+
+        // Innermost, inside the retry: each attempt's time limit, and its body read (a cut-off one retried). Streams are not read here.
+        builder.AddHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
+            return new AttemptHandler(options.Resilience, options.MaxResponseContentBytes, sp.GetTimeProvider());
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The retry, and nothing else, so the default costs little per call (the total timeout is the
+    /// <see cref="DeadlineHandler"/>'s, outside; the attempt timeout the <see cref="AttemptHandler"/>'s, inside).
+    /// A request that creates a run is retried only when its connection could not be made.
+    /// </summary>
+    internal static ResiliencePipeline<HttpResponseMessage> Build(RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry, ILogger logger)
+        => new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                // Retry-After is read by the DelayGenerator below, so it can be capped.
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, Request(args.Context))),
+                OnRetry = args =>
+                {
+                    var errorType = args.Outcome.Result is { } result
+                        ? ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().FullName ?? "unknown";
+                    var request = Request(args.Context);
+                    telemetry.Retries.Add(1, new KeyValuePair<string, object?>("error.type", errorType),
+                        new KeyValuePair<string, object?>("server.address", request?.RequestUri?.Host));
+                    RunLog.Retrying(logger, request?.Method.Method ?? "?", errorType, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+                DelayGenerator = args => ValueTask.FromResult(
+                    RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow()) is { } hint
+                        ? (TimeSpan?)(hint > options.MaxRetryAfter ? options.MaxRetryAfter : hint)
+                        : null),
+            })
+            .Build();
+
+    private static HttpRequestMessage? Request(ResilienceContext context)
+        => context.Properties.TryGetValue(ResilienceHandler.Request, out var request) ? request : null;
+
+    /// <summary>
+    /// Transient failures are retried; for a request that creates a run, only a failure to connect (the request cannot
+    /// have reached the server), since a second copy would start a second run.
+    /// </summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
+        => IsTransient(outcome)
+            && (!RunRequestOptions.Has(request, RunRequestOptions.CreatesRun)
+                || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+
+    /// <summary>
+    /// A failure that the same request may not meet again: a network failure (<see cref="HttpRequestException"/>), an
+    /// attempt that ran out of time (<see cref="TimeoutRejectedException"/>, from <see cref="AttemptHandler"/>), or an answer
+    /// of 408 (request timeout), 429 (too many requests) or any 5xx. Anything else (a 4xx, an invalid or oversized body,
+    /// the caller's cancellation) would fail the same way again.
+    /// </summary>
+    internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => (int)response.StatusCode is >= 500 or 408 or 429,
+        { Exception: { } exception } => exception is HttpRequestException or TimeoutRejectedException,
+        _ => false,
+    };
+
+    /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
+    {
+        var header = response?.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;   // never negative: the header's parser accepts digits only
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,360 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+using SharedSource;
+using WxO.Client.Authentication;
+using WxO.Client.Errors;
+using WxO.Client.Http;
+using WxO.Client.Models;
+using WxO.Client.Primitives;
+using WxO.Client.Serialization;
+
+namespace WxO.Client;
+
+/// <summary>
+/// The watsonx Orchestrate runs client. Get it from DI (<c>services.AddWxOClient(...)</c>), or, without DI,
+/// from <see cref="Create(Action{WxOClientOptions})"/>. Thread-safe; create it once and reuse it.
+/// </summary>
+public sealed class WxORunsClient : RunClient, IWxORunsClient
+{
+    /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"wxo"</c>.</summary>
+    public const string SourceName = "wxo";
+
+    private static readonly RefitSettings RefitSettings = RefitDefaults.For(WxOJsonContext.Default);
+
+    private static readonly RunEndpoint GetRunEndpoint = new("GetRun", "GET", "/v1/orchestrate/runs/{run_id}");
+    private static readonly RunEndpoint ListRunsEndpoint = new("ListRuns", "GET", "/v1/orchestrate/runs");
+    private static readonly RunEndpoint CreateRunEndpoint = new("CreateRun", "POST", "/v1/orchestrate/runs");
+    private static readonly RunEndpoint StreamRunEndpoint = new("StreamRun", "POST", "/v1/orchestrate/runs/stream");
+    private static readonly RunEndpoint CancelRunEndpoint = new("CancelRun", "POST", "/v1/orchestrate/runs/cancel/{run_id}");
+    private static readonly RunEndpoint GetRunEventsEndpoint = new("GetRunEvents", "GET", "/v1/orchestrate/runs/{run_id}/events");
+
+    /// <summary>
+    /// Start and stream: never re-posted (a broken stream fails; follow the run with <see cref="GetRunEventsAsync"/> or a
+    /// wait). Ends on <c>done</c> or a run's end event; <c>run.failed</c> ends it with <see cref="RunFailedException"/>.
+    /// </summary>
+    private static readonly RunStreamDefinition<(IWxORunsApi Api, CreateRunRequest Request)> CreateStream = new()
+    {
+        Open = static (s, ct) => s.Api.StreamRunAsync(s.Request, createsRun: true, streaming: true, ct),
+        FailureOf = static e => Unwrap(e) is { Event.Value: var name } ev && string.Equals(name, "run.failed", StringComparison.OrdinalIgnoreCase)
+            ? FailureOf(ev) : null,
+        IsLast = static e => Unwrap(e).Event.Value.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
+    };
+
+    private readonly IWxORunsApi _api;
+
+    private WxORunsClient(RunClientContext context)
+        : base(context)
+        => _api = RestService.ForGenerated<IWxORunsApi>(context.HttpClient, RefitSettings);
+
+    /// <summary>How <c>AddWxOClient</c> plugs this client into the core.</summary>
+    internal static RunClientDefinition<WxOClientOptions, IWxORunsClient> Definition { get; } = new()
+    {
+        SourceName = SourceName,
+        HttpClientName = "WxO.Client",
+        Telemetry = WxOTelemetry.Instance,
+        Validator = WxOClientOptionsValidator.Instance,
+        ErrorParser = WxOErrorParser.Instance,
+        CreateTokenProvider = IbmSignIn.CreateTokenProvider,
+        OtherSecrets = static options => [options.ApiKey],
+        LoggerCategory = typeof(WxORunsClient).FullName,
+        CreateClient = context => new WxORunsClient(context),
+    };
+
+    /// <summary>
+    /// Creates a client for apps without dependency injection, with the same pipeline (credentials, retries,
+    /// timeouts) as <c>AddWxOClient</c>. Create it once and reuse it, as you would an <see cref="HttpClient"/>.
+    /// </summary>
+    /// <param name="configure">Sets the options; they are validated before this returns.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message says what to fix.</exception>
+    public static WxORunsClient Create(Action<WxOClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return (WxORunsClient)RunClientRegistration.CreateStandalone(services => services.AddWxOClient(configure), Definition);
+    }
+
+    /// <inheritdoc />
+    public Task<AssistantRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        return Pipeline.SendAsync(
+            GetRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunAsync(s.RunId, ct),
+            WxOJsonContext.Default.AssistantRun,
+            validate: static (s, run) => run.Id == s.RunId ? null : $"it is run '{run.Id}', not the run '{s.RunId}' asked for",
+            runId: runId, cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AssistantRunPage> ListRunsAsync(int? limit = null, int? offset = null, CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be at least 1.");
+        }
+
+        if (offset is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
+        }
+
+        return Pipeline.SendAsync(
+            ListRunsEndpoint, (Api: _api, Limit: limit, Offset: offset),
+            static (s, ct) => s.Api.ListRunsAsync(s.Limit, s.Offset, ct), WxOJsonContext.Default.AssistantRunPage, cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AssistantRun> EnumerateRunsAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        return EnumerateRunsCoreAsync(pageSize, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AssistantRun> EnumerateRunsCoreAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Cancels the prefetched page when the consumer stops early.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var offset = 0;
+        // Every id yielded is remembered (one string per run): a page that brings no run not yet yielded ends the iteration,
+        // so a server that ignores offset, repeats pages or cycles through a set of pages cannot make it loop.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<AssistantRun>(pageSize);
+        Task<AssistantRunPage>? next = ListRunsAsync(pageSize, offset, stop.Token);
+        try
+        {
+            while (next is not null)
+            {
+                var page = await next.ConfigureAwait(false);
+                next = null;
+                var runs = page.Data;
+                fresh.Clear();
+                foreach (var run in runs)
+                {
+                    if (seen.Add(run.Id))
+                    {
+                        fresh.Add(run);
+                    }
+                }
+
+                // An empty page, or one with nothing new (a server ignoring offset or cycling), ends the iteration.
+                if (fresh.Count == 0)
+                {
+                    yield break;
+                }
+
+                offset += runs.Count;
+                // A server may cap the page below what was asked; the limit it echoes is the real page size.
+                var effectiveLimit = page.Limit is > 0 ? Math.Min(page.Limit.Value, pageSize) : pageSize;
+                var more = runs.Count >= effectiveLimit && !(page.Total is { } total && offset >= total);
+                if (more)
+                {
+                    // Fetched while the consumer works on this page: at most one page ahead, so memory stays flat.
+                    next = ListRunsAsync(pageSize, offset, stop.Token);
+                }
+
+                foreach (var run in fresh)
+                {
+                    yield return run;
+                }
+
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // The consumer stopped early: nobody will read the prefetched page, so its outcome (a result,
+                // the cancellation, or a failure) is observed here and discarded rather than left unobserved.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<AssistantRunIds> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ValidateRequest(request);
+        return Pipeline.SendAsync(
+            CreateRunEndpoint, (Api: _api, Request: request), static (s, ct) => s.Api.CreateRunAsync(s.Request, createsRun: true, ct),
+            WxOJsonContext.Default.AssistantRunIds, cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<AssistantRunEvent> StreamRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
+        ValidateRequest(request);
+        return UnwrapAll(Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Api: _api, Request: request), cancellationToken: cancellationToken), cancellationToken);
+
+        // A token given to the enumerator (.WithCancellation(ct)) is passed on to the core's stream, which also holds the
+        // method's own token: either one stops the stream.
+        static async IAsyncEnumerable<AssistantRunEvent> UnwrapAll(
+            IAsyncEnumerable<RunStreamEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return Unwrap(e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<AssistantRunIds> CancelRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        try
+        {
+            return await Pipeline.SendAsync(
+                CancelRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.CancelRunAsync(s.RunId, ct),
+                WxOJsonContext.Default.AssistantRunIds, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RunApiException ex) when (ex is not (RunNotFoundException or RunAuthenticationException) && (int?)ex.StatusCode is >= 400 and < 500)
+        {
+            // A run that already ended cannot be cancelled, and servers say so with an error; that is not the caller's
+            // problem: the run is over either way. Anything else (the run still going) is the error it was.
+            var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (!ToSnapshot(run).IsTerminal)
+            {
+                throw;
+            }
+
+            return new AssistantRunIds { RunId = run.Id, ThreadId = run.ThreadId };
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(runId, nameof(runId));
+        var events = await Pipeline.SendAsync(
+            GetRunEventsEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunEventsAsync(s.RunId, ct),
+            WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return events.WithoutNulls();
+    }
+
+    /// <summary>
+    /// A stream event as the vendor's clients read it: an SSE event or JSON line whose data is itself
+    /// <c>{"id", "event", "data"}</c> is that inner event; a named SSE event is taken as it is.
+    /// </summary>
+    private static AssistantRunEvent Unwrap(RunStreamEvent e)
+    {
+        var data = e.Data;
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
+            && (e.Event == "message" || string.Equals(e.Event, name.GetString(), StringComparison.Ordinal)))
+        {
+            return new AssistantRunEvent
+            {
+                Id = data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : e.Id,
+                Event = name.GetString()!,
+                Data = data.TryGetProperty("data", out var inner) ? inner : default,
+            };
+        }
+
+        return new AssistantRunEvent { Id = e.Id, Event = e.Event, Data = data };
+    }
+
+    /// <summary>The error a <c>run.failed</c> event carries: <c>error</c> (text or <c>{message}</c>), <c>last_error</c> or <c>message</c>.</summary>
+    private static RunFailure FailureOf(AssistantRunEvent e)
+    {
+        var data = e.Data;
+        string? Text(string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Object when value.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String => message.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
+        var runId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("run_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        return new RunFailure(null, Text("error") ?? Text("last_error") ?? Text("message"), runId);
+    }
+
+    private static void ValidateRequest(CreateRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Message is null)
+        {
+            throw new ArgumentException("CreateRunRequest.Message is required: RunMessage.FromUser(\"…\") for text.", nameof(request));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Message.Role))
+        {
+            throw new ArgumentException("CreateRunRequest.Message.Role is required (\"user\" for a person's message).", nameof(request));
+        }
+
+        if (request.Message.Content is null || request.Message.Content is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
+        {
+            throw new ArgumentException("CreateRunRequest.Message.Content is empty: send the text (or the content items) of the message.", nameof(request));
+        }
+
+        if (request.AgentId is { } agentId && string.IsNullOrWhiteSpace(agentId))
+        {
+            throw new ArgumentException("CreateRunRequest.AgentId is empty: leave it null for the default agent.", nameof(request));
+        }
+
+        if (request.ThreadId is { } threadId && string.IsNullOrWhiteSpace(threadId))
+        {
+            throw new ArgumentException("CreateRunRequest.ThreadId is empty: leave it null to start a new thread.", nameof(request));
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(run.RunId, nameof(run));
+        var value = await GetRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        return ToSnapshot(value);
+    }
+
+    /// <summary>The vendor-neutral view of a run you already hold (e.g. from a list), without another request.</summary>
+    /// <param name="run">The run.</param>
+    public static RunSnapshot ToSnapshot(AssistantRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var raw = run.Status?.Value;
+        return new RunSnapshot
+        {
+            Source = SourceName,
+            RunId = run.Id,
+            ThreadId = run.ThreadId,
+            AssistantId = run.AssistantId ?? run.AgentId,
+            State = WxORunStates.From(raw),
+            RawStatus = raw,
+            CreatedAt = run.CreatedAt,
+            // The latest of the times the run has; Max skips the nulls (and is null when all are).
+            UpdatedAt = new[] { run.StartedAt, run.CompletedAt, run.FailedAt, run.CancelledAt }.Max(),
+            // Deployments differ in where they put the error text.
+            Error = run.LastError ?? ErrorFromExtensionData(run),
+        };
+    }
+
+    /// <summary>An <c>error</c> field: its text, the JSON of a structured one; <c>null</c> says there is none.</summary>
+    private static string? ErrorFromExtensionData(AssistantRun run)
+        => run.AdditionalProperties is { } extra && extra.TryGetValue("error", out var error)
+            ? error.ValueKind switch
+            {
+                JsonValueKind.String => error.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => error.GetRawText(),
+            }
+            : null;
+
+    /// <summary>A run id must be one real path segment: "." and ".." would be resolved away by the URL.</summary>
+    internal static void ValidateRunId(string? runId, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(runId))
+        {
+            throw new ArgumentException("The run id must not be null, empty or whitespace.", paramName);
+        }
+
+        if (runId is "." or "..")
+        {
+            throw new ArgumentException($"'{runId}' is not a valid run id.", paramName);
+        }
+    }
+}
