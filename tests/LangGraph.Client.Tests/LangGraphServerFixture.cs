@@ -43,11 +43,8 @@ public sealed class LangGraphServerFixture : IAsyncLifetime
         await RequireToolAsync("npm", "--version");
         if (!Directory.Exists(Path.Combine(ServerDirectory, "node_modules")))
         {
-            // Installs exactly the versions in the committed package-lock.json. Not "npm ci": the package
-            // feed on these machines lacks other platforms' optional packages (@tailwindcss/oxide-*), so the
-            // lock cannot list them and npm ci rejects it as out of sync; npm install uses the lock as it is.
-            // --no-save: the committed lock stays as it is (a feed that serves more optional packages would rewrite it).
-            await RunToCompletionAsync("npm", "install --legacy-peer-deps --no-audit --no-fund --no-save", TimeSpan.FromMinutes(10));
+            // Exactly the versions in the committed package-lock.json (package.json pins versions whose peer ranges agree).
+            await RunToCompletionAsync("npm", "ci --no-audit --no-fund", TimeSpan.FromMinutes(10));
         }
 
         var port = FreePort();
