@@ -297,6 +297,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     /// <exception cref="ArgumentException"><see cref="RunReference.ThreadId"/> is missing, or an id is not a GUID.</exception>
     public override async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         if (!Guid.TryParse(run.ThreadId, out var threadId))
         {
             throw new ArgumentException(
@@ -312,7 +313,8 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         }
 
         var value = await GetThreadRunAsync(threadId, runId, cancellationToken).ConfigureAwait(false);
-        var snapshot = ToSnapshot(value);
+        // A named client reports under its registration name.
+        var snapshot = value.ToSnapshot() with { Source = Name };
         if (snapshot.State is not (RunState.Succeeded or RunState.Failed))
         {
             return snapshot;
@@ -342,7 +344,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
                 GetThreadStateEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadStateAsync(s.ThreadId, ct),
                 LangGraphJsonContext.Default.ThreadStateSnapshot, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (RunNotFoundException)
+        catch (ResourceNotFoundException)
         {
             return null;
         }
@@ -379,29 +381,6 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         {
             nested?.Dispose();
         }
-    }
-
-    /// <summary>The vendor-neutral view of a run you already hold, without another request.</summary>
-    /// <param name="run">The run.</param>
-    /// <remarks>
-    /// Reads the run's own status only: a run parked on <c>interrupt()</c> has status <c>success</c> and reads
-    /// <see cref="RunState.Succeeded"/> here; <see cref="GetRunSnapshotAsync"/> tells it apart (<see cref="RunState.RequiresInput"/>).
-    /// </remarks>
-    public static RunSnapshot ToSnapshot(ThreadRun run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var raw = run.Status?.Value;
-        return new RunSnapshot
-        {
-            Source = SourceName,
-            RunId = run.RunId.ToString(),
-            ThreadId = run.ThreadId.ToString(),
-            AssistantId = run.AssistantId?.ToString(),
-            State = LangGraphRunStates.From(raw),
-            RawStatus = raw,
-            CreatedAt = run.CreatedAt,
-            UpdatedAt = run.UpdatedAt,
-        };
     }
 
     /// <summary>

@@ -212,12 +212,12 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
                 CancelRunEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.CancelRunAsync(s.RunId, ct),
                 WxOJsonContext.Default.AssistantRunIds, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (RunApiException ex) when (ex is not (RunNotFoundException or RunAuthenticationException) && (int?)ex.StatusCode is >= 400 and < 500)
+        catch (RunApiException ex) when (ex is not (ResourceNotFoundException or RunAuthenticationException) && (int?)ex.StatusCode is >= 400 and < 500)
         {
             // A run that already ended cannot be cancelled, and servers say so with an error; that is not the caller's
             // problem: the run is over either way. Anything else (the run still going) is the error it was.
             var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (!ToSnapshot(run).IsTerminal)
+            if (!run.ToSnapshot().IsTerminal)
             {
                 throw;
             }
@@ -306,43 +306,12 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     /// <inheritdoc />
     public override async Task<RunSnapshot> GetRunSnapshotAsync(RunReference run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ValidateRunId(run.RunId, nameof(run));
         var value = await GetRunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-        return ToSnapshot(value);
+        // A named client reports under its registration name.
+        return value.ToSnapshot() with { Source = Name };
     }
-
-    /// <summary>The vendor-neutral view of a run you already hold (e.g. from a list), without another request.</summary>
-    /// <param name="run">The run.</param>
-    public static RunSnapshot ToSnapshot(AssistantRun run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var raw = run.Status?.Value;
-        return new RunSnapshot
-        {
-            Source = SourceName,
-            RunId = run.Id,
-            ThreadId = run.ThreadId,
-            AssistantId = run.AssistantId ?? run.AgentId,
-            State = WxORunStates.From(raw),
-            RawStatus = raw,
-            CreatedAt = run.CreatedAt,
-            // The latest of the times the run has; Max skips the nulls (and is null when all are).
-            UpdatedAt = new[] { run.StartedAt, run.CompletedAt, run.FailedAt, run.CancelledAt }.Max(),
-            // Deployments differ in where they put the error text.
-            Error = run.LastError ?? ErrorFromExtensionData(run),
-        };
-    }
-
-    /// <summary>An <c>error</c> field: its text, the JSON of a structured one; <c>null</c> says there is none.</summary>
-    private static string? ErrorFromExtensionData(AssistantRun run)
-        => run.AdditionalProperties is { } extra && extra.TryGetValue("error", out var error)
-            ? error.ValueKind switch
-            {
-                JsonValueKind.String => error.GetString(),
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                _ => error.GetRawText(),
-            }
-            : null;
 
     /// <summary>A run id must be one real path segment: "." and ".." would be resolved away by the URL.</summary>
     internal static void ValidateRunId(string? runId, string paramName)

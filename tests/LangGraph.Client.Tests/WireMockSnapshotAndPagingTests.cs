@@ -123,8 +123,11 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
     }
 
     [Fact]
-    public void A_snapshot_of_no_run_names_the_parameter()
-        => Assert.Equal("run", Assert.Throws<ArgumentNullException>(() => LangGraphRunsClient.ToSnapshot(null!)).ParamName);
+    public async Task A_snapshot_of_no_run_names_the_parameter()
+    {
+        using var client = LangGraphRunsClient.Create(o => { o.BaseAddress = new Uri("http://127.0.0.1:1"); o.ReadApiKeyFromEnvironment = false; });
+        Assert.Equal("run", (await Assert.ThrowsAsync<ArgumentNullException>(() => client.GetRunSnapshotAsync(null!))).ParamName);
+    }
 
     [Fact]
     public async Task A_thread_without_state_leaves_the_runs_own_status()

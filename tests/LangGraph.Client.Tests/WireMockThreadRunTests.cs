@@ -188,7 +188,7 @@ public sealed class WireMockThreadRunTests : IDisposable
         Assert.Contains("ThreadId", missingThread.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunSnapshotAsync(new RunReference(RunId.ToString(), "not-a-guid")));
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunSnapshotAsync(new RunReference("../admin", ThreadId.ToString())));
-        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunSnapshotAsync(default));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => c.GetRunSnapshotAsync(null!));
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetThreadRunAsync(Guid.Empty, RunId));
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetThreadRunAsync(ThreadId, Guid.Empty));
 

@@ -74,7 +74,7 @@ public sealed class UserTestabilityTests
         var thread = LangGraph.Client.Models.LangGraphModelFactory.ThreadRun(Guid.Empty, Guid.Empty, LangGraph.Client.Models.ThreadRunStatus.Success);
 
         Assert.Equal(("r1", AssistantRunStatus.Completed, "t1", 12), (run.Id, run.Status!.Value, run.ThreadId, run.Usage!["input_tokens"].GetInt32()));
-        Assert.Equal(RunState.Succeeded, WxORunsClient.ToSnapshot(run).State);
+        Assert.Equal(RunState.Succeeded, run.ToSnapshot().State);
         Assert.Equal(LangGraph.Client.Models.ThreadRunStatus.Success, thread.Status);
         Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRun(null!));
     }
@@ -111,7 +111,7 @@ public sealed class UserTestabilityTests
         var failure = new RunFailedException("failed") { ErrorName = "ValueError", ServerMessage = "bad", RunId = "r1", StatusCode = HttpStatusCode.OK };
         Assert.Equal(("ValueError", "bad", "r1"), (failure.ErrorName, failure.ServerMessage, failure.RunId));
         var run = WxOModelFactory.AssistantRun("r1", AssistantRunStatus.Failed, lastError: "Tool failed");
-        Assert.Equal(RunState.Failed, WxORunsClient.ToSnapshot(run).State);
+        Assert.Equal(RunState.Failed, run.ToSnapshot().State);
     }
 
     private sealed class FakeRuns : IRunSource

@@ -24,7 +24,6 @@ public sealed class ArgumentCheckTests
     {
         Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRun(null!)).ParamName);
         Assert.Equal("runId", Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRunIds(null!)).ParamName);
-        Assert.Equal("run", Assert.Throws<ArgumentNullException>(() => WxORunsClient.ToSnapshot(null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RunMessage.FromUser(null!)).ParamName);
 
         Assert.Empty(WxOModelFactory.AssistantRunPage().Data);
@@ -45,6 +44,10 @@ public sealed class ArgumentCheckTests
         });
 
         Assert.Equal(message, (await Assert.ThrowsAsync<ArgumentException>(() => client.GetRunAsync(runId))).Message);
-        Assert.Equal("run", (await Assert.ThrowsAsync<ArgumentException>(() => client.GetRunSnapshotAsync(new RunReference(runId)))).ParamName);
+        // A blank id cannot make a reference at all; "." and ".." make one that the client refuses.
+        var refused = runId.Trim().Length == 0
+            ? Assert.Throws<ArgumentException>(() => new RunReference(runId))
+            : await Assert.ThrowsAsync<ArgumentException>(() => client.GetRunSnapshotAsync(new RunReference(runId)));
+        Assert.Equal(runId.Trim().Length == 0 ? "runId" : "run", refused.ParamName);
     }
 }

@@ -8,7 +8,7 @@ public static class LangGraphGetRun
     public static async Task<int> RunAsync(ILangGraphRunsClient client, Guid threadId, Guid runId, TextWriter output, CancellationToken cancellationToken)
     {
         var run = await client.GetThreadRunAsync(threadId, runId, cancellationToken);
-        var snapshot = LangGraphRunsClient.ToSnapshot(run);
+        var snapshot = run.ToSnapshot();
 
         var table = new Table("FIELD", "VALUE");
         table.Add("run_id", run.RunId.ToString());

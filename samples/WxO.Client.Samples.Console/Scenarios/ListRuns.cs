@@ -10,7 +10,7 @@ public static class ListRuns
         // EnumerateRunsAsync requests the next page while you work on this one, and stops on a short or repeated page.
         await foreach (var run in client.EnumerateRunsAsync(pageSize: 50, cancellationToken))
         {
-            RunSnapshot snapshot = WxORunsClient.ToSnapshot(run);   // no extra request
+            RunSnapshot snapshot = run.ToSnapshot();   // no extra request
             table.Add(run.Id, run.Status?.Value ?? "-", snapshot.State.ToString(), run.CreatedAt?.ToString("u") ?? "-", run.AgentId ?? "-");
         }
 

@@ -34,6 +34,6 @@ public static class WxOStreamRun
         // The stream has ended; the run's own record says how it ended.
         var run = await client.GetRunAsync(runId, cancellationToken);
         output.WriteLine($"Run {run.Id} on thread {run.ThreadId}: {run.Status}");
-        return WxORunsClient.ToSnapshot(run).State == RunState.Succeeded ? 0 : App.RunDidNotSucceed;
+        return run.ToSnapshot().State == RunState.Succeeded ? 0 : App.RunDidNotSucceed;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WxO.Client;
 
 namespace LangGraph.Client.Models;
 
@@ -42,4 +43,32 @@ public sealed record ThreadRun
 
     /// <summary>Fields the server sent that this version of the client does not model.</summary>
     [JsonInclude, JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
+
+    /// <summary>
+    /// The vendor-neutral view of this run, without another request. Its <see cref="RunSnapshot.Source"/> is
+    /// <c>"langgraph"</c>; a named client's <c>GetRunSnapshotAsync</c> reports its own name.
+    /// </summary>
+    /// <remarks>
+    /// Reads the run's own status only: a run parked on <c>interrupt()</c> has status <c>success</c> and reads
+    /// <see cref="RunState.Succeeded"/> here; <see cref="IRunSource.GetRunSnapshotAsync"/> tells it apart
+    /// (<see cref="RunState.RequiresInput"/>) by also reading the thread.
+    /// </remarks>
+    public RunSnapshot ToSnapshot()
+    {
+        var raw = Status?.Value;
+        return new RunSnapshot
+        {
+            Source = LangGraphRunsClient.SourceName,
+            RunId = RunId.ToString(),
+            ThreadId = ThreadId.ToString(),
+            AssistantId = AssistantId?.ToString(),
+            State = LangGraphRunStates.From(raw),
+            RawStatus = raw,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+
+    /// <summary>The run as an <see cref="IRunSource"/> reference, to wait on it (<c>WaitForCompletionAsync</c>).</summary>
+    public RunReference ToRunReference() => new(RunId, ThreadId);
 }

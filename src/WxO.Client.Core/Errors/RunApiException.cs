@@ -57,14 +57,36 @@ public class RunApiException : Exception
         => SetFacts(other.StatusCode, other.ServerMessage, other.ResponseBody, other.RequestId, other.RequestMethod, other.RequestPath);
 }
 
-/// <summary>The server does not know the run (HTTP 404).</summary>
-public class RunNotFoundException : RunApiException
+/// <summary>
+/// The server does not know something the request named (HTTP 404): <see cref="ResourceType"/> says what, as the server's
+/// message says it or else as the request's path does (the last id in it). A missing run is a <see cref="RunNotFoundException"/>.
+/// </summary>
+public class ResourceNotFoundException : RunApiException
 {
     /// <summary>Creates the exception.</summary>
-    public RunNotFoundException(string message) : base(message) { }
+    public ResourceNotFoundException(string message) : base(message) { }
 
     /// <summary>Creates the exception with its cause.</summary>
-    public RunNotFoundException(string message, Exception? innerException) : base(message, innerException) { }
+    public ResourceNotFoundException(string message, Exception? innerException) : base(message, innerException) { }
+
+    /// <summary>
+    /// What is missing: <c>run</c>, <c>thread</c>, <c>assistant</c>, <c>agent</c>, or another kind a server names; null when
+    /// neither the server's message nor the request's path tells (e.g. a wrong base address).
+    /// </summary>
+    public string? ResourceType { get; init; }
+}
+
+/// <summary>The server does not know the run (HTTP 404 for a run).</summary>
+public class RunNotFoundException : ResourceNotFoundException
+{
+    /// <summary>Creates the exception.</summary>
+    public RunNotFoundException(string message) : base(message) => ResourceType = Run;
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public RunNotFoundException(string message, Exception? innerException) : base(message, innerException) => ResourceType = Run;
+
+    /// <summary>The <see cref="ResourceNotFoundException.ResourceType"/> of a run.</summary>
+    internal const string Run = "run";
 }
 
 /// <summary>The server rejected the request as invalid (HTTP 400 or 422).</summary>

@@ -28,9 +28,11 @@ internal static class RunErrorMapper
 
     /// <param name="response">The error answer.</param>
     /// <param name="parser">The vendor's body parser; null for the common shapes only.</param>
-    /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <param name="secrets">Blanks the client's credentials in everything the server supplied.</param>
-    public static async Task<RunApiException> CreateAsync(HttpResponseMessage response, RunErrorParser? parser, SecretRedactor secrets, CancellationToken cancellationToken)
+    /// <param name="notFoundResource">What a 404 is missing when the server's message does not say (from the endpoint's path).</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    public static async Task<RunApiException> CreateAsync(
+        HttpResponseMessage response, RunErrorParser? parser, SecretRedactor secrets, string? notFoundResource, CancellationToken cancellationToken)
     {
         // Redacted before anything reads it: a server may echo a credential anywhere in its answer.
         var body = secrets.Redact(await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false))!;
@@ -60,9 +62,13 @@ internal static class RunErrorMapper
         AppendRequestId(text, requestId);
 
         var message = text.ToString();
+        // What a 404 is missing: what the server's message names ("Thread … not found", "No assistant found"), else the
+        // last id of the endpoint's path.
+        var missing = status == HttpStatusCode.NotFound ? MissingResourceIn(serverMessage) ?? notFoundResource : null;
         RunApiException exception = status switch
         {
-            HttpStatusCode.NotFound => new RunNotFoundException(message),
+            HttpStatusCode.NotFound when missing == RunNotFoundException.Run => new RunNotFoundException(message),
+            HttpStatusCode.NotFound => new ResourceNotFoundException(message) { ResourceType = missing },
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new RunValidationException(message) { Errors = details?.Errors ?? [] },
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RunAuthenticationException(message),
             _ => new RunApiException(message),
@@ -70,6 +76,46 @@ internal static class RunErrorMapper
 
         Fill(exception, response, requestId, serverMessage, body.Length == 0 ? null : Truncate(body, MaxKeptBodyChars));
         return exception;
+    }
+
+    /// <summary>The kinds of resource a 404's message may name, as it names them.</summary>
+    private static readonly string[] ResourceWords = ["run", "thread", "assistant", "agent"];
+
+    /// <summary>
+    /// The one kind of resource a not-found message names (as a whole word, any case), e.g. <c>thread</c> in "Thread with ID
+    /// … not found"; null when it names none, or several ("Thread or run not found" says nothing the path does not).
+    /// </summary>
+    internal static string? MissingResourceIn(string? message)
+    {
+        string? named = null;
+        foreach (var word in ResourceWords)
+        {
+            if (NamesWord(message, word))
+            {
+                if (named is not null)
+                {
+                    return null;
+                }
+
+                named = word;
+            }
+        }
+
+        return named;
+    }
+
+    private static bool NamesWord(string? text, string word)
+    {
+        for (var at = text?.IndexOf(word, StringComparison.OrdinalIgnoreCase) ?? -1; at >= 0; at = text!.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text![at - 1])) && (end == text!.Length || !char.IsLetter(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A success status whose body is not the expected model.</summary>

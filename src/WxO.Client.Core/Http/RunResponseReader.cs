@@ -15,9 +15,10 @@ internal static class RunResponseReader
 
     /// <summary>The model in a success answer; a typed exception for an error answer or a body that is not the model.</summary>
     public static async Task<T> ReadAsync<T>(
-        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, SecretRedactor secrets, CancellationToken cancellationToken)
+        HttpResponseMessage response, JsonTypeInfo<T> typeInfo, RunErrorParser? errorParser, SecretRedactor secrets, RunEndpoint? endpoint,
+        CancellationToken cancellationToken)
     {
-        await EnsureSuccessAsync(response, errorParser, secrets, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, errorParser, secrets, endpoint, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
@@ -48,11 +49,12 @@ internal static class RunResponseReader
     }
 
     /// <summary>Returns for a success status; throws the typed exception for an error answer.</summary>
-    public static async ValueTask EnsureSuccessAsync(HttpResponseMessage response, RunErrorParser? errorParser, SecretRedactor secrets, CancellationToken cancellationToken)
+    public static async ValueTask EnsureSuccessAsync(
+        HttpResponseMessage response, RunErrorParser? errorParser, SecretRedactor secrets, RunEndpoint? endpoint, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await RunErrorMapper.CreateAsync(response, errorParser, secrets, cancellationToken).ConfigureAwait(false);
+            throw await RunErrorMapper.CreateAsync(response, errorParser, secrets, endpoint?.NotFoundResource, cancellationToken).ConfigureAwait(false);
         }
     }
 }

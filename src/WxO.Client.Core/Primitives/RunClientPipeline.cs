@@ -80,7 +80,7 @@ public sealed class RunClientPipeline
         {
             using var response = await RunTransport.SendAsync(state, send, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var value = await RunResponseReader.ReadAsync(response, typeInfo, ErrorParser, Secrets, cancellationToken).ConfigureAwait(false);
+            var value = await RunResponseReader.ReadAsync(response, typeInfo, ErrorParser, Secrets, endpoint, cancellationToken).ConfigureAwait(false);
             if (failureOf?.Invoke(value) is { } failure)
             {
                 throw RunErrorMapper.RunFailed(response.RequestMessage, response.StatusCode, failure, Secrets);
@@ -124,7 +124,7 @@ public sealed class RunClientPipeline
         {
             using var response = await RunTransport.SendAsync(state, send, cancellationToken).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            await RunResponseReader.EnsureSuccessAsync(response, ErrorParser, Secrets, cancellationToken).ConfigureAwait(false);
+            await RunResponseReader.EnsureSuccessAsync(response, ErrorParser, Secrets, endpoint, cancellationToken).ConfigureAwait(false);
             scope.Succeeded(status.Value);
         }
         catch (Exception ex)
@@ -158,7 +158,7 @@ public sealed class RunClientPipeline
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(definition);
         var scope = RunCallScope.Start(Telemetry, endpoint, _logger, Server, runId, threadId);
-        var session = new RunStreamSession<TState>(this, definition, state);
+        var session = new RunStreamSession<TState>(this, endpoint, definition, state);
         Exception? error = null;
         try
         {

@@ -56,7 +56,7 @@ public sealed class RunSignInContext
             using var response = await RunTransport.SendAsync(
                 (Client: _factory.CreateClient(_httpClientName), Request: request),
                 static (s, ct) => s.Client.SendAsync(s.Request, ct), cancellationToken).ConfigureAwait(false);
-            return await RunResponseReader.ReadAsync(response, typeInfo, _errorParser, _secrets, cancellationToken).ConfigureAwait(false);
+            return await RunResponseReader.ReadAsync(response, typeInfo, _errorParser, _secrets, endpoint: null, cancellationToken).ConfigureAwait(false);
         }
         catch (RunApiException ex)
         {

@@ -13,7 +13,7 @@ public static class RunSourceExtensions
     /// without the caller), and returns that last snapshot. Keeps polling through Pending, Running, Waiting and
     /// Unknown. See <see cref="RunPollingOptions"/> for the schedule and its request budget.
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is empty, or the options are out of range (no request is made).</exception>
+    /// <exception cref="ArgumentException">The reference is null, or the options are out of range (no request is made).</exception>
     /// <exception cref="RunWaitTimeoutException">The run did not finish within <see cref="RunPollingOptions.Timeout"/>; carries the last snapshot.</exception>
     /// <exception cref="RunNotFoundException">The run does not exist: the wait ends at once rather than polling forever.</exception>
     /// <exception cref="RunApiException">Any other error that outlasted the HTTP pipeline's retries ends the wait with that error.</exception>
@@ -35,15 +35,12 @@ public static class RunSourceExtensions
     /// Polls the run like <see cref="WaitForCompletionAsync"/>, yielding the first snapshot and then each one whose
     /// state or <see cref="RunSnapshot.UpdatedAt"/> changed; completes after yielding the final one.
     /// </summary>
-    /// <exception cref="ArgumentException">The reference is empty, or the options are out of range (thrown at the call, before any request).</exception>
+    /// <exception cref="ArgumentException">The reference is null, or the options are out of range (thrown at the call, before any request).</exception>
     public static IAsyncEnumerable<RunSnapshot> WatchAsync(
         this IRunSource source, RunReference run, RunPollingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (string.IsNullOrWhiteSpace(run.RunId))
-        {
-            throw new ArgumentException("The run id must not be null, empty or whitespace.", nameof(run));
-        }
+        ArgumentNullException.ThrowIfNull(run);
 
         options ??= new RunPollingOptions();
         options.Validate();

@@ -10,7 +10,7 @@ namespace WxO.Client.Streaming;
 /// broken or silent connection, up to <see cref="RunClientOptions.StreamReconnectAttempts"/> times in a row with backoff.
 /// Disposing it closes the connection at once.
 /// </summary>
-internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunStreamDefinition<TState> definition, TState state) : IAsyncDisposable
+internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEndpoint endpoint, RunStreamDefinition<TState> definition, TState state) : IAsyncDisposable
 {
     private HttpResponseMessage? _response;
     private EventStreamGuard? _body;
@@ -97,7 +97,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunSt
         var response = await RunTransport.SendAsync(send, static (s, _) => s, cancellationToken).ConfigureAwait(false);
         _response = response;
         Status = (int)response.StatusCode;
-        await RunResponseReader.EnsureSuccessAsync(response, pipeline.ErrorParser, pipeline.Secrets, cancellationToken).ConfigureAwait(false);
+        await RunResponseReader.EnsureSuccessAsync(response, pipeline.ErrorParser, pipeline.Secrets, endpoint, cancellationToken).ConfigureAwait(false);
         var options = pipeline.Options;
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var sse = RunEventReader.IsServerSentEvents(response);

@@ -74,4 +74,41 @@ public sealed record AssistantRun : IJsonOnDeserialized
             throw new JsonException("The run has no \"id\" (missing or null).");
         }
     }
+
+    /// <summary>
+    /// The vendor-neutral view of this run, without another request (e.g. for each run of a list). Its
+    /// <see cref="RunSnapshot.Source"/> is <c>"wxo"</c>; a named client's <c>GetRunSnapshotAsync</c> reports its own name.
+    /// </summary>
+    public RunSnapshot ToSnapshot()
+    {
+        var raw = Status?.Value;
+        return new RunSnapshot
+        {
+            Source = WxORunsClient.SourceName,
+            RunId = Id,
+            ThreadId = ThreadId,
+            AssistantId = AssistantId ?? AgentId,
+            State = WxORunStates.From(raw),
+            RawStatus = raw,
+            CreatedAt = CreatedAt,
+            // The latest of the times the run has; Max skips the nulls (and is null when all are).
+            UpdatedAt = new[] { StartedAt, CompletedAt, FailedAt, CancelledAt }.Max(),
+            // Deployments differ in where they put the error text.
+            Error = LastError ?? ErrorFromExtensionData(),
+        };
+    }
+
+    /// <summary>The run as an <see cref="IRunSource"/> reference, to wait on it (<c>WaitForCompletionAsync</c>).</summary>
+    public RunReference ToRunReference() => new(Id, string.IsNullOrWhiteSpace(ThreadId) ? null : ThreadId);
+
+    /// <summary>An <c>error</c> field: its text, the JSON of a structured one; <c>null</c> says there is none.</summary>
+    private string? ErrorFromExtensionData()
+        => AdditionalProperties is { } extra && extra.TryGetValue("error", out var error)
+            ? error.ValueKind switch
+            {
+                JsonValueKind.String => error.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => error.GetRawText(),
+            }
+            : null;
 }

@@ -34,5 +34,5 @@ public sealed record AssistantRunIds : IJsonOnDeserialized
     }
 
     /// <summary>The run as an <see cref="IRunSource"/> reference, to wait on it (<c>WaitForCompletionAsync</c>).</summary>
-    public RunReference ToRunReference() => new(RunId, ThreadId);
+    public RunReference ToRunReference() => new(RunId, string.IsNullOrWhiteSpace(ThreadId) ? null : ThreadId);
 }

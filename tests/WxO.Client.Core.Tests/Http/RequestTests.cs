@@ -148,7 +148,7 @@ public sealed class RequestTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync("   "));
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync(null!));
         await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunAsync(".."));
-        await Assert.ThrowsAsync<ArgumentException>(() => c.GetRunSnapshotAsync(default));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => c.GetRunSnapshotAsync(null!));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => c.ListRunsAsync(limit: 0));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => c.ListRunsAsync(offset: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => c.EnumerateRunsAsync(pageSize: 0));

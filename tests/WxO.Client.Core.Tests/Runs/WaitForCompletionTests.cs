@@ -213,8 +213,8 @@ public sealed class WaitForCompletionTests
     {
         var source = new ThrowingSource(new InvalidOperationException("must not be called"));
 
-        var empty = await Assert.ThrowsAsync<ArgumentException>(() => source.WaitForCompletionAsync(new RunReference(" ")));
-        Assert.Equal("The run id must not be null, empty or whitespace. (Parameter 'run')", empty.Message);
+        Assert.Equal("run", (await Assert.ThrowsAsync<ArgumentNullException>(() => source.WaitForCompletionAsync(null!))).ParamName);
+        Assert.Equal("run", Assert.Throws<ArgumentNullException>(() => source.WatchAsync(null!)).ParamName);
         Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => ((IRunSource)null!).WatchAsync(new RunReference("r"))).ParamName);
         var run = new RunReference("r");
         Assert.Equal(

@@ -101,8 +101,8 @@ public sealed class RunSnapshotTests : IDisposable
         var started = DateTimeOffset.Parse("2026-11-23T02:00:00Z");
         var cancelled = DateTimeOffset.Parse("2026-11-23T02:05:00Z");
 
-        Assert.Null(WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1")).UpdatedAt);
-        Assert.Equal(cancelled, WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1", startedAt: started, cancelledAt: cancelled)).UpdatedAt);
-        Assert.Equal(started, WxORunsClient.ToSnapshot(WxOModelFactory.AssistantRun("r1", startedAt: started)).UpdatedAt);
+        Assert.Null(WxOModelFactory.AssistantRun("r1").ToSnapshot().UpdatedAt);
+        Assert.Equal(cancelled, WxOModelFactory.AssistantRun("r1", startedAt: started, cancelledAt: cancelled).ToSnapshot().UpdatedAt);
+        Assert.Equal(started, WxOModelFactory.AssistantRun("r1", startedAt: started).ToSnapshot().UpdatedAt);
     }
 }
