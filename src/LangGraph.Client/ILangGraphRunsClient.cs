@@ -99,10 +99,10 @@ public interface ILangGraphRunsClient : IRunSource
     /// </summary>
     /// <param name="threadId">The thread id.</param>
     /// <param name="runId">The run id.</param>
-    /// <param name="action"><see cref="RunCancelAction.Interrupt"/> keeps the run's work; <see cref="RunCancelAction.Rollback"/> deletes the run.</param>
+    /// <param name="action"><see cref="RunCancelAction.Interrupt"/> (when null) keeps the run's work; <see cref="RunCancelAction.Rollback"/> deletes the run.</param>
     /// <param name="wait">Return only once the run has stopped.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task CancelThreadRunAsync(Guid threadId, Guid runId, RunCancelAction action = RunCancelAction.Interrupt, bool wait = false, CancellationToken cancellationToken = default);
+    Task CancelThreadRunAsync(Guid threadId, Guid runId, RunCancelAction? action = null, bool wait = false, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a finished run (<c>DELETE /threads/{thread_id}/runs/{run_id}</c>); 200, 202 and 204 alike are success.</summary>
     /// <param name="threadId">The thread id.</param>

@@ -106,6 +106,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         Guid threadId, int? limit = null, int? offset = null, ThreadRunStatus? status = null, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId);
+        ValidateStatus(status);
         if (limit is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be at least 1.");
@@ -130,6 +131,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     {
         // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
         ValidateIds(threadId);
+        ValidateStatus(status);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         return EnumerateThreadRunsCoreAsync(threadId, pageSize, status, cancellationToken);
     }
@@ -149,6 +151,8 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             {
                 if (seen.Add(run.RunId))
                 {
+                    // A cancelled enumeration stops here, not after the rest of the page.
+                    cancellationToken.ThrowIfCancellationRequested();
                     fresh++;
                     yield return run;
                 }
@@ -232,15 +236,15 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
     /// <inheritdoc />
     public Task CancelThreadRunAsync(
-        Guid threadId, Guid runId, RunCancelAction action = RunCancelAction.Interrupt, bool wait = false, CancellationToken cancellationToken = default)
+        Guid threadId, Guid runId, RunCancelAction? action = null, bool wait = false, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
-        var actionValue = action switch
+        if (ThreadRunRequest.IsBlank(action))
         {
-            RunCancelAction.Interrupt => "interrupt",
-            RunCancelAction.Rollback => "rollback",
-            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Use RunCancelAction.Interrupt or RunCancelAction.Rollback."),
-        };
+            throw new ArgumentException("The action needs a value (RunCancelAction.Interrupt or RunCancelAction.Rollback), not default.", nameof(action));
+        }
+
+        var actionValue = (action ?? RunCancelAction.Interrupt).Value;
 
         // Servers read any "wait" value as true (LangGraph.js), so it is only sent when true.
         return Pipeline.SendWithoutResultAsync(
@@ -267,9 +271,9 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             throw new ArgumentException("LangGraphThreadRequest.ThreadId must not be Guid.Empty; leave it null to let the server pick one.", nameof(request));
         }
 
-        if (request?.IfExists is { } ifExists && !Enum.IsDefined(ifExists))
+        if (ThreadRunRequest.IsBlank(request?.IfExists))
         {
-            throw new ArgumentOutOfRangeException(nameof(request), "LangGraphThreadRequest.IfExists takes one of ThreadIfExists's named values.");
+            throw new ArgumentException("LangGraphThreadRequest.IfExists needs a value (IfThreadExists.Raise or IfThreadExists.DoNothing), not default.", nameof(request));
         }
 
         return Pipeline.SendAsync(
@@ -444,6 +448,15 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         if (runId == Guid.Empty)
         {
             throw new ArgumentException("The run id must not be Guid.Empty.", nameof(runId));
+        }
+    }
+
+    /// <summary>A status filter made with default(...) would be sent as no filter at all: refused instead.</summary>
+    private static void ValidateStatus(ThreadRunStatus? status)
+    {
+        if (ThreadRunRequest.IsBlank(status))
+        {
+            throw new ArgumentException("The status filter needs a value (e.g. ThreadRunStatus.Success), not default; pass null for every status.", nameof(status));
         }
     }
 

@@ -156,6 +156,8 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
 
                 foreach (var run in fresh)
                 {
+                    // A cancelled enumeration stops here, not after the rest of the page.
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return run;
                 }
 
@@ -287,7 +289,8 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
             throw new ArgumentException("CreateRunRequest.Message.Role is required (\"user\" for a person's message).", nameof(request));
         }
 
-        if (request.Message.Content is null || request.Message.Content is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
+        if (request.Message.Content is null or JsonArray { Count: 0 }
+            || request.Message.Content is JsonValue text && text.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s))
         {
             throw new ArgumentException("CreateRunRequest.Message.Content is empty: send the text (or the content items) of the message.", nameof(request));
         }

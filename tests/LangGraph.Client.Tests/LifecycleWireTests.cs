@@ -95,10 +95,14 @@ public sealed class LifecycleWireTests : IDisposable
         { c => c.CreateThreadRunAsync(ThreadId, new ThreadRunRequest { AssistantId = "a", Command = new RunCommand() }), "Command is empty" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { OnDisconnect = RunOnDisconnect.Cancel }), "OnDisconnect" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { AfterSeconds = -1 }), "AfterSeconds" },
-        { c => c.CreateThreadRunAsync(ThreadId, Quick with { IfNotExists = (IfThreadNotExists)7 }), "named values" },
-        { c => c.CreateThreadRunAsync(ThreadId, Quick with { Durability = (RunDurability)7 }), "named values" },
-        { c => c.CreateThreadRunAndWaitAsync(ThreadId, Quick with { OnDisconnect = (RunOnDisconnect)7 }), "named values" },
-        { c => c.CreateThreadAsync(new LangGraphThreadRequest { IfExists = (ThreadIfExists)7 }), "named values" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { IfNotExists = default(IfThreadNotExists) }), "not default" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { Durability = default(RunDurability) }), "not default" },
+        { c => c.CreateThreadRunAndWaitAsync(ThreadId, Quick with { OnDisconnect = default(RunOnDisconnect) }), "not default" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { MultitaskStrategy = new MultitaskStrategy(" ") }), "not default" },
+        { c => c.CreateThreadRunAsync(ThreadId, Quick with { StreamMode = [StreamMode.Values, default] }), "not default" },
+        { c => c.CreateThreadAsync(new LangGraphThreadRequest { IfExists = default(IfThreadExists) }), "not default" },
+        { c => c.ListThreadRunsAsync(ThreadId, status: default(ThreadRunStatus)), "not default" },
+        { c => c.EnumerateThreadRunsAsync(ThreadId, status: default(ThreadRunStatus)).GetAsyncEnumerator().MoveNextAsync().AsTask(), "not default" },
         { c => c.CreateThreadRunAsync(ThreadId, Quick with { StreamMode = [] }), "empty list" },
         { c => c.CreateThreadRunAsync(Guid.Empty, Quick), "thread id" },
         { c => c.CreateThreadRunAndWaitAsync(Guid.Empty, Quick), "thread id" },
@@ -109,7 +113,7 @@ public sealed class LifecycleWireTests : IDisposable
         { c => c.StreamThreadRunAsync(ThreadId, new ThreadRunRequest { AssistantId = "" }).GetAsyncEnumerator().MoveNextAsync().AsTask(), "AssistantId" },
         { c => c.JoinThreadRunStreamAsync(ThreadId, RunId, "").GetAsyncEnumerator().MoveNextAsync().AsTask(), "last event id" },
         { c => c.JoinThreadRunAsync(ThreadId, Guid.Empty), "run id" },
-        { c => c.CancelThreadRunAsync(ThreadId, RunId, (RunCancelAction)7), "RunCancelAction" },
+        { c => c.CancelThreadRunAsync(ThreadId, RunId, default(RunCancelAction)), "RunCancelAction" },
         { c => c.DeleteThreadRunAsync(Guid.Empty, RunId), "thread id" },
         { c => c.ListThreadRunsAsync(ThreadId, limit: 0), "page size" },
         { c => c.EnumerateThreadRunsAsync(ThreadId, pageSize: 0).GetAsyncEnumerator().MoveNextAsync().AsTask(), "pageSize" },
@@ -455,7 +459,7 @@ public sealed class LifecycleWireTests : IDisposable
         using var host = Client();
 
         var thread = await host.Client.CreateThreadAsync(cancellationToken: Ct);
-        await host.Client.CreateThreadAsync(new LangGraphThreadRequest { ThreadId = ThreadId, Metadata = new JsonObject { ["user"] = "ana" }, IfExists = ThreadIfExists.DoNothing }, Ct);
+        await host.Client.CreateThreadAsync(new LangGraphThreadRequest { ThreadId = ThreadId, Metadata = new JsonObject { ["user"] = "ana" }, IfExists = IfThreadExists.DoNothing }, Ct);
 
         Assert.Equal(ThreadId, thread.ThreadId);
         Assert.Equal(["{}", $$"""{"thread_id":"{{ThreadId}}","metadata":{"user":"ana"},"if_exists":"do_nothing"}"""], _server.LogEntries.Select(e => e.RequestMessage!.Body));

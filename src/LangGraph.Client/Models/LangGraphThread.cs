@@ -59,6 +59,6 @@ public sealed record LangGraphThreadRequest
     /// <summary>Metadata to store on the thread.</summary>
     [JsonPropertyName("metadata")] public System.Text.Json.Nodes.JsonObject? Metadata { get; init; }
 
-    /// <summary>What to do when <see cref="ThreadId"/> exists; the server's default is <see cref="ThreadIfExists.Raise"/> (409).</summary>
-    [JsonPropertyName("if_exists")] public ThreadIfExists? IfExists { get; init; }
+    /// <summary>What to do when <see cref="ThreadId"/> exists; the server's default is <see cref="IfThreadExists.Raise"/> (409).</summary>
+    [JsonPropertyName("if_exists")] public IfThreadExists? IfExists { get; init; }
 }

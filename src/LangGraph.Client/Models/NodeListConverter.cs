@@ -5,7 +5,7 @@ using SharedSource;
 namespace LangGraph.Client.Models;
 
 /// <summary>Node lists: <c>"*"</c> (every node) or an array of node names; <see cref="ThreadRunRequest.AllNodes"/> is written as <c>"*"</c>.</summary>
-public sealed class NodeListConverter : JsonConverter<IReadOnlyList<string>>
+internal sealed class NodeListConverter : JsonConverter<IReadOnlyList<string>>
 {
     private static readonly StringOrArrayConverter StringOrArray = new();
 

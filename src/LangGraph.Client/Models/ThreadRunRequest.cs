@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using SharedSource;
 
 namespace LangGraph.Client.Models;
 
@@ -76,6 +77,10 @@ public sealed record ThreadRunRequest
     /// <summary>What happens to a streaming or waiting run when the client disconnects. Not for background runs.</summary>
     [JsonPropertyName("on_disconnect")] public RunOnDisconnect? OnDisconnect { get; init; }
 
+    /// <summary>A value made with <c>default(T)</c>: no text to send.</summary>
+    internal static bool IsBlank<T>(T? value) where T : struct, IExtensibleEnumValue<T>
+        => value is { } v && string.IsNullOrWhiteSpace(v.Value);
+
     /// <summary>Fails with <see cref="ArgumentException"/> before any request when the request cannot be right.</summary>
     internal void Validate(string paramName, bool streamingOrWaiting)
     {
@@ -99,12 +104,12 @@ public sealed record ThreadRunRequest
             throw new ArgumentOutOfRangeException(paramName, AfterSeconds, "ThreadRunRequest.AfterSeconds must be a finite number ≥ 0.");
         }
 
-        // An undefined value (a cast integer) has no wire name: refused here rather than failing inside the serializer.
-        if (IfNotExists is { } ifNotExists && !Enum.IsDefined(ifNotExists)
-            || Durability is { } durability && !Enum.IsDefined(durability)
-            || OnDisconnect is { } onDisconnect && !Enum.IsDefined(onDisconnect))
+        // A value made with default(...) has no text: refused here rather than sent as null or failing in the serializer.
+        if (IsBlank(IfNotExists) || IsBlank(Durability) || IsBlank(OnDisconnect) || IsBlank(MultitaskStrategy)
+            || StreamMode?.Any(mode => string.IsNullOrWhiteSpace(mode.Value)) == true)
         {
-            throw new ArgumentOutOfRangeException(paramName, "ThreadRunRequest: IfNotExists, Durability and OnDisconnect take one of their enum's named values.");
+            throw new ArgumentException(
+                "ThreadRunRequest: IfNotExists, Durability, OnDisconnect, MultitaskStrategy and StreamMode need a value (e.g. RunDurability.Sync), not default.", paramName);
         }
 
         if (OnDisconnect is not null && !streamingOrWaiting)

@@ -112,6 +112,31 @@ public sealed class WaitForCompletionTests
         Assert.Equal(5, source.Polls.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_watch_stops_when_its_token_fires_whether_given_to_the_method_or_to_the_enumerator(bool onEnumerator)
+    {
+        var source = new ScriptedSource(_time, _ => RunState.Running);
+        using var cts = new CancellationTokenSource();
+        var snapshots = onEnumerator
+            ? source.WatchAsync(new RunReference("r"), Options()).WithCancellation(cts.Token)
+            : source.WatchAsync(new RunReference("r"), Options(), cts.Token).WithCancellation(CancellationToken.None);
+        var seen = 0;
+
+        // No fake time passes: the watch sits in its first delay when the token fires.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in snapshots)
+            {
+                seen++;
+                await cts.CancelAsync();
+            }
+        }).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 1), (seen, source.Calls));
+    }
+
     private static async Task<List<RunState>> Collect(IAsyncEnumerable<RunSnapshot> snapshots)
     {
         var states = new List<RunState>();

@@ -73,6 +73,8 @@ public sealed class RunLifecycleTests : IDisposable
     {
         { c => c.CreateRunAsync(null!), "request" },
         { c => c.CreateRunAsync(new CreateRunRequest { Message = RunMessage.FromUser(" ") }), "Content is empty" },
+        { c => c.CreateRunAsync(new CreateRunRequest { Message = new RunMessage { Role = "user", Content = new JsonArray() } }), "Content is empty" },
+        { c => c.StreamRunAsync(new CreateRunRequest { Message = new RunMessage { Role = "user", Content = new JsonArray() } }).GetAsyncEnumerator().MoveNextAsync().AsTask(), "Content is empty" },
         { c => c.CreateRunAsync(new CreateRunRequest { Message = new RunMessage { Role = "", Content = JsonValue.Create("x") } }), "Role" },
         { c => c.CreateRunAsync(Hello with { AgentId = " " }), "AgentId" },
         { c => c.CreateRunAsync(Hello with { ThreadId = "" }), "ThreadId" },
