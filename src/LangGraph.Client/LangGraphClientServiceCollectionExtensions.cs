@@ -45,5 +45,48 @@ public static class LangGraphClientServiceCollectionExtensions
         return AddCore(services);
     }
 
+    /// <summary>
+    /// Adds a named LangGraph client, for several servers (regions, deployments) in one container: its own options,
+    /// credentials, HttpClient (<c>LangGraph.Client:{name}</c>), and <see cref="ILangGraphRunsClient"/> and
+    /// <see cref="IRunSource"/> keyed <paramref name="name"/> (resolve with <c>GetRequiredKeyedService&lt;ILangGraphRunsClient&gt;(name)</c>);
+    /// its <see cref="IRunSource.Name"/> is <paramref name="name"/>. Calling it again with the same name only adds configuration.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name; not <c>"langgraph"</c> (the unnamed client's) or another client's.</param>
+    /// <param name="configure">Sets the client's options.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    /// <exception cref="InvalidOperationException">Another client already has the name.</exception>
+    public static IRunClientBuilder AddLangGraphClient(this IServiceCollection services, string name, Action<LangGraphClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(name, configure);
+        return services.AddRunClient(LangGraphRunsClient.Definition, name);
+    }
+
+    /// <summary>Adds a named LangGraph client configured from a section, e.g. <c>configuration.GetSection("LangGraph:eu")</c>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="configuration">The client's configuration section.</param>
+    public static IRunClientBuilder AddLangGraphClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<LangGraphClientOptions>(name).Bind(configuration);
+        return services.AddRunClient(LangGraphRunsClient.Definition, name);
+    }
+
+    /// <summary>Adds a named LangGraph client next to the clients already added; see the <see cref="IServiceCollection"/> overload.</summary>
+    /// <param name="builder">The builder of the previous client.</param>
+    /// <param name="name">The client's name.</param>
+    /// <param name="configure">Sets the client's options.</param>
+    public static IRunClientBuilder AddLangGraphClient(this IRunClientBuilder builder, string name, Action<LangGraphClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Services.AddLangGraphClient(name, configure);
+    }
+
     private static IRunClientBuilder AddCore(IServiceCollection services) => services.AddRunClient(LangGraphRunsClient.Definition);
 }

@@ -61,6 +61,20 @@ public sealed class CombinedRegistrationTests
         Assert.Equal((1, 1), (wxoHandler.Calls, langGraphHandler.Calls));
     }
 
+    [Fact]
+    public void A_source_name_belongs_to_one_client_across_vendors()
+    {
+        var services = new ServiceCollection();
+        services.AddWxOClient(o => { o.BaseAddress = new Uri("https://api.dl.watson-orchestrate.ibm.com/instances/x"); o.BearerToken = "t"; });
+        services.AddLangGraphClient("eu", o => o.BaseAddress = new Uri("http://127.0.0.1:2024"));
+
+        var wxoName = Assert.Throws<InvalidOperationException>(() => services.AddLangGraphClient("wxo", o => o.BaseAddress = new Uri("http://127.0.0.1:2024")));
+        var euName = Assert.Throws<InvalidOperationException>(() => services.AddWxOClient("eu", o => o.BearerToken = "t"));
+
+        Assert.Equal("The run source name 'wxo' is already taken by the unnamed IWxORunsClient; give this ILangGraphRunsClient another name.", wxoName.Message);
+        Assert.Equal("The run source name 'eu' is already taken by a named ILangGraphRunsClient; give this IWxORunsClient another name.", euName.Message);
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         public int Calls { get; private set; }
