@@ -36,6 +36,21 @@ public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
     }
 
     [Fact]
+    public async Task Each_404_of_the_real_server_names_what_is_missing()
+    {
+        using var host = Client();
+        var threadId = await NewThreadAsync(host.Client);
+
+        var assistant = await Assert.ThrowsAsync<ResourceNotFoundException>(
+            () => host.Client.CreateThreadRunAsync(threadId, new ThreadRunRequest { AssistantId = "no-such-graph" }, Ct));
+        var thread = await Assert.ThrowsAsync<ResourceNotFoundException>(() => host.Client.GetThreadAsync(Guid.NewGuid(), Ct));
+        var run = await Assert.ThrowsAsync<RunNotFoundException>(() => host.Client.GetThreadRunAsync(threadId, Guid.NewGuid(), Ct));
+
+        Assert.Equal(("assistant", "thread", "run"), (assistant.ResourceType, thread.ResourceType, run.ResourceType));
+        Assert.StartsWith("No assistant found for \"no-such-graph\"", assistant.ServerMessage);
+    }
+
+    [Fact]
     public async Task Create_and_wait_returns_the_final_state()
     {
         using var host = Client();

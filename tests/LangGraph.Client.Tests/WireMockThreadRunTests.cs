@@ -87,6 +87,22 @@ public sealed class WireMockThreadRunTests : IDisposable
         Assert.Single(_server.LogEntries);   // none of these is retried
     }
 
+    [Theory]
+    [InlineData("Thread with ID 877564c6-8cb2-4c73-a954-feb76656667e not found", "thread")]
+    [InlineData("{\"detail\":\"Thread not found\"}", "thread")]
+    [InlineData("No assistant found for \"nope\". Make sure the assistant ID is for a valid assistant or a valid graph ID.", "assistant")]
+    [InlineData("", "run")]
+    public async Task A_404_names_what_is_missing_and_only_a_missing_run_is_RunNotFoundException(string body, string resource)
+    {
+        Answer(404, body, body.StartsWith('{') ? "application/json" : "text/plain;charset=UTF-8");
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAnyAsync<ResourceNotFoundException>(() => host.Client.GetThreadRunAsync(ThreadId, RunId));
+
+        Assert.Equal(resource, ex.ResourceType);
+        Assert.Equal(resource == "run", ex is RunNotFoundException);
+    }
+
     [Fact]
     public async Task FastApi_422_errors_are_typed()
     {

@@ -84,6 +84,33 @@ public sealed class CachingAccessTokenProviderTests
         Assert.Equal(1, provider.Requests);
     }
 
+    [Theory]
+    [InlineData("", "The sign-in of ScriptedProvider returned no token.")]
+    [InlineData("tok\nen", "The sign-in of ScriptedProvider returned a token that contains a line break (CR or LF) at position 4 of 6; only visible ASCII characters are allowed; it cannot be sent.")]
+    public async Task A_token_that_cannot_be_sent_is_refused_and_never_cached(string bad, string message)
+    {
+        using var refreshes = new MetricCollector<long>(null, _meter, Instrument);
+        var provider = new ScriptedProvider(_time, new RunTelemetry(_meter, "cache", typeof(RunTelemetry).Assembly), TimeSpan.FromSeconds(100))
+        {
+            NextToken = bad,
+        };
+
+        var ex = await Assert.ThrowsAsync<RunAuthenticationException>(() => provider.GetAccessTokenAsync().AsTask());
+
+        Assert.Equal(message, ex.Message);
+        Assert.Equal("token-2", await provider.GetAccessTokenAsync());
+        Assert.Equal(["failure", "success"], refreshes.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]));
+    }
+
+    [Fact]
+    public async Task A_provider_made_with_no_clock_or_telemetry_uses_the_system_clock_and_counts_nothing()
+    {
+        var provider = new DefaultsProvider();
+
+        Assert.Equal("token", await provider.GetAccessTokenAsync());
+        Assert.Same(TimeProvider.System, provider.Clock);
+    }
+
     [Fact]
     public void ToString_shows_the_type_only()
         => Assert.Equal(
@@ -102,6 +129,9 @@ public sealed class CachingAccessTokenProviderTests
 
         public Task? Gate { get; init; }
 
+        /// <summary>Returned once instead of the next token-n.</summary>
+        public string? NextToken { get; set; }
+
         protected override async Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
         {
             var n = Interlocked.Increment(ref _requests);
@@ -116,7 +146,21 @@ public sealed class CachingAccessTokenProviderTests
                 throw new RunAuthenticationException("sign-in refused");
             }
 
+            if (NextToken is { } next)
+            {
+                NextToken = null;
+                return (next, Time.GetUtcNow() + lifetime);
+            }
+
             return ($"token-{n}", Time.GetUtcNow() + lifetime);
         }
+    }
+
+    private sealed class DefaultsProvider : CachingAccessTokenProvider
+    {
+        public TimeProvider Clock => Time;
+
+        protected override Task<(string Token, DateTimeOffset? ExpiresAt)> RequestTokenAsync(CancellationToken cancellationToken)
+            => Task.FromResult(("token", (DateTimeOffset?)null));
     }
 }
