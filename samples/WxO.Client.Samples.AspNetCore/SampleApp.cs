@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,8 +25,13 @@ public static class SampleApp
             .AddWxOClient(builder.Configuration.GetSection("WxO"))
             .AddLangGraphClient(builder.Configuration.GetSection("LangGraph"));
         builder.Services.AddHealthChecks().AddCheck<WxOHealthCheck>("wxo");
-        // Runs are returned as received: with the SDK's JSON metadata first, no reflection (ready for trimming and AOT).
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WxOModelFactory.JsonTypeInfoResolver));
+        // Runs are returned as received: with the SDK's JSON metadata first, no reflection (ready for trimming and AOT), and
+        // without the fields the server did not send (null), so the answer is as small as the server's.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, WxOModelFactory.JsonTypeInfoResolver);
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
 
         // The SDK's typed errors become problem responses: the status from the exception type, the detail from its message.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -46,10 +52,10 @@ public static class SampleApp
         {
             AllowStatusCode404Response = true,
             // An unknown run or a bad id is the caller's mistake, not a fault of this app: no error log for those.
-            SuppressDiagnosticsCallback = context => context.Exception is RunNotFoundException or ArgumentException,
+            SuppressDiagnosticsCallback = context => context.Exception is ResourceNotFoundException or ArgumentException,
             StatusCodeSelector = error => (int)(error switch
             {
-                RunNotFoundException => HttpStatusCode.NotFound,
+                ResourceNotFoundException => HttpStatusCode.NotFound,
                 ArgumentException => HttpStatusCode.BadRequest,
                 TimeoutException => HttpStatusCode.GatewayTimeout,
                 RunApiException or HttpRequestException => HttpStatusCode.BadGateway,

@@ -28,7 +28,7 @@ public static class App
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var runId = new Argument<string>("runId") { Description = "The run id", Arity = ArgumentArity.ZeroOrOne };
+        var runId = new Argument<string>("runId") { Description = "The run id" };
         var threadId = new Argument<Guid>("threadId") { Description = "The LangGraph thread id (a GUID)" };
         var langGraphRunId = new Argument<Guid>("runId") { Description = "The LangGraph run id (a GUID)" };
 

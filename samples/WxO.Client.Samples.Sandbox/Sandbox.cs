@@ -16,7 +16,7 @@ public sealed partial class Sandbox : IDisposable
     /// <summary>A WxO run that is pending, then running, then completed about 4 s after the sandbox starts.</summary>
     public const string SlowRunId = "5b1f3c2e-8d4a-4f6b-9c7e-000000000042";
 
-    /// <summary>A LangGraph thread and run that behave the same way.</summary>
+    /// <summary>A LangGraph thread and run that behave the same way (the sandbox also serves threads and runs you create).</summary>
     public const string LangGraphThreadId = "877564c6-8cb2-4c73-a954-feb76656667e";
 
     /// <summary>See <see cref="LangGraphThreadId"/>.</summary>
@@ -38,6 +38,7 @@ public sealed partial class Sandbox : IDisposable
     private Sandbox(HttpListener listener, int port)
     {
         _listener = listener;
+        SeedLangGraph();
         WxOUrl = $"http://127.0.0.1:{port}/wxo";
         LangGraphUrl = $"http://127.0.0.1:{port}/langgraph";
     }
@@ -95,14 +96,6 @@ public sealed partial class Sandbox : IDisposable
         return $$$"""{"id":"{{{id}}}","tenant_id":"sandbox","thread_id":"0f0e0d0c-0b0a-4909-8807-060504030201","agent_id":"{{{agent}}}","status":"{{{status}}}","created_at":"{{{created}}}","started_at":"{{{created}}}"{{{completed}}}{{{lastError}}},"llm_params":{"decoding_method":"greedy","max_new_tokens":512,"stop_sequences":"[\" and \"]"}}""";
     }
 
-    private string LangGraphRunJson()
-    {
-        var status = SlowStatus("pending", "running", "success");
-        var created = _started.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        var updated = status == "success" ? DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture) : created;
-        return $$$"""{"run_id":"{{{LangGraphRunId}}}","thread_id":"{{{LangGraphThreadId}}}","assistant_id":"fe096781-5601-53d2-b2f6-0d3403f7e9ca","created_at":"{{{created}}}","updated_at":"{{{updated}}}","status":"{{{status}}}","metadata":{"graph_id":"agent"},"kwargs":{"input":{"topic":"sandbox"}},"multitask_strategy":"reject"}""";
-    }
-
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -130,7 +123,7 @@ public sealed partial class Sandbox : IDisposable
     {
         try
         {
-            if (!await TryStreamAsync(context) && !await TryWxOLifecycleAsync(context))
+            if (!await TryLangGraphAsync(context) && !await TryWxOLifecycleAsync(context))
             {
                 var (status, contentType, body) = Answer(context.Request);
                 await WriteAsync(context.Response, status, body, contentType);
@@ -140,54 +133,6 @@ public sealed partial class Sandbox : IDisposable
         {
             // The client went away; nothing to answer.
         }
-    }
-
-    /// <summary>
-    /// LangGraph streams, like the real server's: <c>metadata</c> with the run id, then the state after each of three steps
-    /// (300 ms apart), with <c>Content-Location</c> pointing at the run.
-    /// </summary>
-    private static async Task<bool> TryStreamAsync(HttpListenerContext context)
-    {
-        var request = context.Request;
-        var path = request.Url!.AbsolutePath;
-        const string Threads = "/langgraph/threads";
-        if (request.HttpMethod == "POST" && path == Threads)
-        {
-            await WriteAsync(context.Response, 200, "{\"thread_id\":\"" + Guid.NewGuid() + "\",\"status\":\"idle\",\"metadata\":{}}");
-            return true;
-        }
-
-        if (request.HttpMethod != "POST" || !path.StartsWith(Threads + "/", StringComparison.Ordinal) || !path.EndsWith("/runs/stream", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        using var body = new StreamReader(request.InputStream, Encoding.UTF8);
-        using var json = System.Text.Json.JsonDocument.Parse(await body.ReadToEndAsync());
-        var input = json.RootElement.TryGetProperty("input", out var i) ? i.GetRawText() : "null";
-        var threadId = path[(Threads.Length + 1)..path.IndexOf("/runs/", StringComparison.Ordinal)];
-        var runId = Guid.NewGuid();
-        var response = context.Response;
-        response.StatusCode = 200;
-        response.ContentType = "text/event-stream";
-        response.SendChunked = true;
-        response.Headers["Content-Location"] = $"/threads/{threadId}/runs/{runId}";
-        var events = new List<string> { $"event: metadata\ndata: {{\"run_id\":\"{runId}\",\"attempt\":1}}\nid: 0\n\n" };
-        for (var step = 1; step <= 3; step++)
-        {
-            var result = step == 3 ? ",\"result\":\"done\"" : string.Empty;
-            events.Add($"event: values\ndata: {{\"input\":{input},\"step\":{step}{result}}}\nid: {step}\n\n");
-        }
-
-        foreach (var e in events)
-        {
-            await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(e));
-            await response.OutputStream.FlushAsync();
-            await Task.Delay(300);
-        }
-
-        response.Close();
-        return true;
     }
 
     private static async Task WriteAsync(HttpListenerResponse response, int status, string body, string contentType = "application/json")
@@ -225,14 +170,8 @@ public sealed partial class Sandbox : IDisposable
             return index >= 0 ? (200, Json, WxORunJson(index)) : (404, Json, """{"detail":"Run not found"}""");
         }
 
-        if (path == $"/langgraph/threads/{LangGraphThreadId}/runs/{LangGraphRunId}")
-        {
-            return (200, Json, LangGraphRunJson());
-        }
-
-        // What the real LangGraph.js server answers for an unknown run.
-        return path.StartsWith("/langgraph/", StringComparison.Ordinal)
-            ? (404, "text/plain;charset=UTF-8", "Run not found")
-            : (404, Json, """{"detail":"Not Found"}""");
+        return path.StartsWith("/wxo/", StringComparison.Ordinal)
+            ? (404, Json, """{"detail":"Not Found"}""")
+            : (404, "text/plain;charset=UTF-8", "Not Found");
     }
 }

@@ -53,6 +53,9 @@ public sealed class AspNetCoreSampleTests : IAsyncLifetime
         Assert.Equal("failed", run.GetProperty("status").GetString());
         Assert.Equal("Tool 'create_ticket' returned 500", run.GetProperty("last_error").GetString());
         Assert.Equal(" and ", run.GetProperty("llm_params").GetProperty("stop_sequences")[0].GetString());
+        // Fields the server did not send are left out, not written as null.
+        Assert.DoesNotContain("null", run.GetRawText());
+        Assert.False(run.TryGetProperty("completed_at", out _));
     }
 
     [Fact]

@@ -63,14 +63,31 @@ public sealed class ConsoleSampleTests
     }
 
     [Fact]
-    public async Task LangGraph_run_streams_the_events_then_prints_the_final_state()
+    public async Task LangGraph_run_prints_the_thread_the_events_the_final_state_then_the_run()
     {
         var (exit, output, _) = await RunAsync("langgraph", "run", "agent", "--input", """{"topic":"cats"}""");
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("metadata", output[0]);
-        Assert.Equal(["values", "values", "values"], output[1..4].Select(l => l.Split(' ')[0]));
-        Assert.Equal("""final state: {"input":{"topic":"cats"},"step":3,"result":"done"}""", output[^1]);
+        Assert.Matches("^thread +[0-9a-f-]{36}$", output[0]);
+        Assert.StartsWith("metadata", output[1]);
+        Assert.Equal(["values", "values", "values"], output[2..5].Select(l => l.Split(' ')[0]));
+        Assert.Equal("""final state: {"input":{"topic":"cats"},"step":3,"result":"done"}""", output[^2]);
+        Assert.Matches($"^Run [0-9a-f-]{{36}} on thread {output[0].Split(' ')[^1]}: success$", output[^1]);
+    }
+
+    [Fact]
+    public async Task The_ids_langgraph_run_prints_are_the_ones_langgraph_get_and_the_sandbox_know()
+    {
+        using var sandbox = Sandbox.Start();
+        var environment = new Dictionary<string, string?> { ["LANGGRAPH_URL"] = sandbox.LangGraphUrl };
+
+        var (runExit, ran, _) = await RunAsync(environment, "langgraph", "run", "agent");
+        var ids = ran[^1].Split(' ');   // "Run <run> on thread <thread>: success"
+        var (getExit, got, _) = await RunAsync(environment, "langgraph", "get", ids[4].TrimEnd(':'), ids[1]);
+
+        Assert.Equal((0, 0), (runExit, getExit));
+        Assert.Contains(got, l => l.StartsWith("run_id", StringComparison.Ordinal) && l.Contains(ids[1]));
+        Assert.Contains(got, l => l.StartsWith("status", StringComparison.Ordinal) && l.Contains("success"));
     }
 
     [Fact]
