@@ -24,7 +24,10 @@ public interface ILangGraphRunsClient : IRunSource
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<ThreadRun> GetThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one page of a thread's runs, newest first (<c>GET /threads/{thread_id}/runs</c>).</summary>
+    /// <summary>
+    /// Reads one page of a thread's runs (<c>GET /threads/{thread_id}/runs</c>), in the order the server keeps them: the
+    /// LangGraph.js server lists them oldest first.
+    /// </summary>
     /// <param name="threadId">The thread id.</param>
     /// <param name="limit">Page size (≥ 1); the server's default (10) when null.</param>
     /// <param name="offset">Runs to skip (≥ 0). LangGraph.js servers answer an offset above 0 wrongly (often with an empty page).</param>

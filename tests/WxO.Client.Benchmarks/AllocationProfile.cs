@@ -6,7 +6,7 @@ namespace WxO.Client.Benchmarks;
 /// <summary>
 /// Where a call's bytes go: <c>--alloc-profile raw|sdk|sdk-off|nswag [loopback]</c> makes 20,000 GetRun calls and
 /// attributes the bytes allocated per call to types, from the runtime's allocation samples (one per ~100 KB allocated).
-/// A diagnostic for PERFORMANCE.md, not a benchmark: the byte totals per call are BenchmarkDotNet's.
+/// A diagnostic for docs/PERFORMANCE.md, not a benchmark: the byte totals per call are BenchmarkDotNet's.
 /// </summary>
 internal static class AllocationProfile
 {

@@ -9,7 +9,7 @@ namespace WxO.Client.Benchmarks;
 /// (7) Cold start: a new process, from start to exit after its first GetRun over loopback. Target (JIT, via DI) ≤ 1.4× raw.
 /// Each operation starts a process, so runtime start-up (the same for every row) is in every row; compare ratios.
 /// The sample rows run the console sample's <c>get</c> command (System.CommandLine, DI, both clients) as a JIT build,
-/// ReadyToRun and Native AOT: what an app that cares about start-up can choose (PERFORMANCE.md).
+/// ReadyToRun and Native AOT: what an app that cares about start-up can choose (docs/PERFORMANCE.md).
 /// </summary>
 public class ColdStart
 {

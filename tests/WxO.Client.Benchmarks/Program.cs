@@ -19,7 +19,7 @@ if (ColdStartChild.TryRun(args, out var exitCode))
 }
 
 // 20 warm-ups: Polly, Refit and Microsoft.Extensions.* ship no precompiled code, so the first iterations still tier up
-// (with 3, the SDK's rows were still JIT-ing: PERFORMANCE.md shows the first and last iterations).
+// (with 3, the SDK's rows were still JIT-ing: docs/PERFORMANCE.md shows the first and last iterations).
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(20).WithIterationCount(15).WithLaunchCount(1))
     .AddDiagnoser(MemoryDiagnoser.Default)
