@@ -22,6 +22,19 @@ public sealed class ExtensibleEnumTests
         Assert.Equal(["idle", "busy", "interrupted", "error"],
             new[] { ThreadStatus.Idle, ThreadStatus.Busy, ThreadStatus.Interrupted, ThreadStatus.Error }.Select(v => v.ToString()));
         Assert.Equal(["*"], ThreadRunRequest.AllNodes);
+        Assert.Equal(["metadata", "values", "updates", "messages", "messages/partial", "messages/complete", "messages/metadata", "custom", "events", "debug", "tasks", "checkpoints", "feedback", "error"],
+            new[]
+            {
+                ThreadRunEventType.Metadata, ThreadRunEventType.Values, ThreadRunEventType.Updates, ThreadRunEventType.Messages,
+                ThreadRunEventType.MessagesPartial, ThreadRunEventType.MessagesComplete, ThreadRunEventType.MessagesMetadata,
+                ThreadRunEventType.Custom, ThreadRunEventType.Events, ThreadRunEventType.Debug, ThreadRunEventType.Tasks,
+                ThreadRunEventType.Checkpoints, ThreadRunEventType.Feedback, ThreadRunEventType.Error,
+            }.Select(v => v.ToString()));
+        Assert.Equal(["reject", "create"], new[] { IfThreadNotExists.Reject, IfThreadNotExists.Create }.Select(v => v.ToString()));
+        Assert.Equal(["raise", "do_nothing"], new[] { IfThreadExists.Raise, IfThreadExists.DoNothing }.Select(v => v.ToString()));
+        Assert.Equal(["sync", "async", "exit"], new[] { RunDurability.Sync, RunDurability.Async, RunDurability.Exit }.Select(v => v.ToString()));
+        Assert.Equal(["continue", "cancel"], new[] { RunOnDisconnect.Continue, RunOnDisconnect.Cancel }.Select(v => v.ToString()));
+        Assert.Equal(["interrupt", "rollback"], new[] { RunCancelAction.Interrupt, RunCancelAction.Rollback }.Select(v => v.ToString()));
     }
 
     [Fact]
@@ -31,6 +44,28 @@ public sealed class ExtensibleEnumTests
         ExtensibleEnumAssert.IgnoresCase(StreamMode.MessagesTuple, new StreamMode("Messages-Tuple"));
         ExtensibleEnumAssert.IgnoresCase(ThreadRunStatus.Success, new ThreadRunStatus("Success"));
         ExtensibleEnumAssert.IgnoresCase(ThreadStatus.Idle, new ThreadStatus("IDLE"));
+        ExtensibleEnumAssert.IgnoresCase(ThreadRunEventType.Values, new ThreadRunEventType("VALUES"));
+        ExtensibleEnumAssert.IgnoresCase(IfThreadNotExists.Create, new IfThreadNotExists("Create"));
+        ExtensibleEnumAssert.IgnoresCase(IfThreadExists.DoNothing, new IfThreadExists("DO_NOTHING"));
+        ExtensibleEnumAssert.IgnoresCase(RunDurability.Exit, new RunDurability("EXIT"));
+        ExtensibleEnumAssert.IgnoresCase(RunOnDisconnect.Cancel, new RunOnDisconnect("Cancel"));
+        ExtensibleEnumAssert.IgnoresCase(RunCancelAction.Rollback, new RunCancelAction("ROLLBACK"));
+    }
+
+    [Fact]
+    public void A_value_a_newer_server_accepts_is_sent_as_given()
+    {
+        var request = new ThreadRunRequest
+        {
+            AssistantId = "agent",
+            Durability = "checkpointed",
+            IfNotExists = new IfThreadNotExists("adopt"),
+            MultitaskStrategy = MultitaskStrategy.Rollback,
+        };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(request, LangGraph.Client.Serialization.LangGraphJsonContext.Default.ThreadRunRequest);
+
+        JsonAssert.Equivalent("""{"assistant_id":"agent","multitask_strategy":"rollback","if_not_exists":"adopt","durability":"checkpointed"}""", json);
     }
 
 

@@ -105,4 +105,16 @@ public sealed class RunSnapshotTests : IDisposable
         Assert.Equal(cancelled, WxOModelFactory.AssistantRun("r1", startedAt: started, cancelledAt: cancelled).ToSnapshot().UpdatedAt);
         Assert.Equal(started, WxOModelFactory.AssistantRun("r1", startedAt: started).ToSnapshot().UpdatedAt);
     }
+
+    [Fact]
+    public void A_run_and_its_ids_give_the_same_reference_and_a_blank_thread_is_left_out()
+    {
+        var run = WxOModelFactory.AssistantRun("r1", threadId: "t1");
+
+        Assert.Equal(new RunReference("r1", "t1"), run.ToRunReference());
+        Assert.Equal(new RunReference("r1", "t1"), WxOModelFactory.AssistantRunIds("r1", threadId: "t1").ToRunReference());
+        Assert.Null(WxOModelFactory.AssistantRun("r1", threadId: " ").ToRunReference().ThreadId);
+        Assert.Null(WxOModelFactory.AssistantRunIds("r1", threadId: "").ToRunReference().ThreadId);
+        Assert.Equal(("wxo", "r1", "t1"), (run.ToSnapshot().Source, run.ToSnapshot().RunId, run.ToSnapshot().ThreadId));
+    }
 }
