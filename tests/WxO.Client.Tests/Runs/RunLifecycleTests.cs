@@ -138,6 +138,20 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(1 + 3, attempts);
     }
 
+    [Theory]
+    [InlineData("""{"detail":"Agent with id 'agent-7' not found"}""", "agent")]
+    [InlineData("""{"detail":"Thread t-9 does not exist"}""", "thread")]
+    [InlineData("""{"detail":"Not Found"}""", null)]
+    public async Task A_404_of_a_create_names_what_is_missing_and_is_never_a_missing_run(string body, string? resource)
+    {
+        _server.Given(Request.Create().WithPath(Runs).UsingPost()).RespondWith(Response.Create().WithStatusCode(404).WithBody(body));
+        using var wxo = new WxOTestClient(_server);
+
+        var ex = await Assert.ThrowsAsync<ResourceNotFoundException>(() => wxo.Client.CreateRunAsync(Hello, Ct));
+
+        Assert.Equal(resource, ex.ResourceType);
+    }
+
     [Fact]
     public async Task Cancel_posts_to_the_cancel_path_and_returns_the_ids()
     {
