@@ -27,4 +27,16 @@ public sealed class RunModelTests
         Assert.True(snapshot.IsTerminal);
         Assert.Null(LangGraphModelFactory.ThreadRun(RunId, ThreadId).ToSnapshot().AssistantId);
     }
+
+    [Fact]
+    public void A_stream_event_is_written_as_the_SDKs_stream_part()
+    {
+        var data = System.Text.Json.JsonDocument.Parse("""{"run_id":"r"}""").RootElement;
+        var options = new System.Text.Json.JsonSerializerOptions();
+        options.TypeInfoResolverChain.Insert(0, LangGraphModelFactory.JsonTypeInfoResolver);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(LangGraphModelFactory.ThreadRunEvent(ThreadRunEventType.Metadata, data, "0"), options);
+
+        WxO.Client.Testing.JsonAssert.Equivalent("""{"event":"metadata","data":{"run_id":"r"},"id":"0"}""", json);
+    }
 }

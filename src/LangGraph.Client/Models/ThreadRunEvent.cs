@@ -4,7 +4,10 @@ using SharedSource;
 
 namespace LangGraph.Client.Models;
 
-/// <summary>One event of a run's stream (<c>POST /threads/{thread_id}/runs/stream</c>, <c>GET …/runs/{run_id}/stream</c>).</summary>
+/// <summary>
+/// One event of a run's stream (<c>POST /threads/{thread_id}/runs/stream</c>, <c>GET …/runs/{run_id}/stream</c>). Written
+/// with <see cref="LangGraphModelFactory.JsonTypeInfoResolver"/> it is <c>{"event", "data", "id"}</c>, the SDKs' stream part.
+/// </summary>
 public sealed record ThreadRunEvent
 {
     /// <summary>
@@ -12,13 +15,13 @@ public sealed record ThreadRunEvent
     /// <c>metadata</c> (first, with the <c>run_id</c>) and <c>error</c>. A subgraph's events keep the server's
     /// <c>name|namespace</c> form (<c>updates|child:1</c>).
     /// </summary>
-    public ThreadRunEventType Event { get; internal set; }
+    [JsonInclude, JsonPropertyName("event")] public ThreadRunEventType Event { get; internal set; }
 
     /// <summary>The event's data, as the server sent it.</summary>
-    public JsonElement Data { get; internal set; }
+    [JsonInclude, JsonPropertyName("data")] public JsonElement Data { get; internal set; }
 
     /// <summary>The event id: pass it to <see cref="ILangGraphRunsClient.JoinThreadRunStreamAsync"/> to resume after it; null when the server sent none.</summary>
-    public string? Id { get; internal set; }
+    [JsonInclude, JsonPropertyName("id")] public string? Id { get; internal set; }
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ namespace LangGraph.Client.Serialization;
 [JsonSerializable(typeof(ThreadRun))]
 [JsonSerializable(typeof(IReadOnlyList<ThreadRun>))]
 [JsonSerializable(typeof(ThreadRunRequest))]
+[JsonSerializable(typeof(ThreadRunEvent))]
 [JsonSerializable(typeof(LangGraphThread))]
 [JsonSerializable(typeof(LangGraphThreadRequest))]
 [JsonSerializable(typeof(ThreadStateSnapshot))]
