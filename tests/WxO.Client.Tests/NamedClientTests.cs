@@ -82,6 +82,42 @@ public sealed class NamedClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_named_client_signs_in_through_its_own_HttpClient_named_after_it()
+    {
+        _server.Given(Request.Create().WithPath("/identity/token").UsingPost()).RespondWith(Response.Create()
+            .WithHeader("Content-Type", "application/json").WithBody("""{"access_token":"iam-token","expires_in":3600}"""));
+        var signIns = new Dictionary<string, int>();
+        var services = new ServiceCollection();
+        foreach (var tenant in new[] { "tenant-a", "tenant-b" })
+        {
+            // Registered first, so the name is the only link between this handler and the client's sign-in.
+            services.AddHttpClient($"WxO.Client:{tenant}.Token").AddHttpMessageHandler(() => new CountingHandler(() => signIns[tenant] = signIns.GetValueOrDefault(tenant) + 1));
+            services.AddWxOClient(tenant, o =>
+            {
+                o.BaseAddress = new Uri(_server.Url!);
+                o.ApiKey = $"key-of-{tenant}";
+                o.AuthenticationMode = AuthenticationMode.IbmCloudIam;
+                o.TokenEndpoint = new Uri(_server.Url + "/identity/token");
+            });
+        }
+
+        using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredKeyedService<IWxORunsClient>("tenant-b").GetRunAsync("r1", Ct);
+
+        Assert.Equal(["tenant-b"], signIns.Keys);
+        Assert.Equal(1, signIns["tenant-b"]);
+    }
+
+    private sealed class CountingHandler(Action count) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            count();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task The_unnamed_client_stays_as_it_is_next_to_named_ones()
     {
         var services = new ServiceCollection();

@@ -62,13 +62,9 @@ internal static class RunErrorMapper
         AppendRequestId(text, requestId);
 
         var message = text.ToString();
-        // What a 404 is missing: what the server's message names ("Thread … not found", "No assistant found"), else the
-        // last id of the endpoint's path.
-        var missing = status == HttpStatusCode.NotFound ? MissingResourceIn(serverMessage) ?? notFoundResource : null;
         RunApiException exception = status switch
         {
-            HttpStatusCode.NotFound when missing == RunNotFoundException.Run => new RunNotFoundException(message),
-            HttpStatusCode.NotFound => new ResourceNotFoundException(message) { ResourceType = missing },
+            HttpStatusCode.NotFound => NotFound(message, MissingResourceIn(serverMessage) ?? notFoundResource),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new RunValidationException(message) { Errors = details?.Errors ?? [] },
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new RunAuthenticationException(message),
             _ => new RunApiException(message),
@@ -77,6 +73,13 @@ internal static class RunErrorMapper
         Fill(exception, response, requestId, serverMessage, body.Length == 0 ? null : Truncate(body, MaxKeptBodyChars));
         return exception;
     }
+
+    /// <summary>
+    /// A 404 about <paramref name="missing"/>: what the server's message names ("Thread … not found", "No assistant
+    /// found"), else the last id of the endpoint's path. Only a missing run is a <see cref="RunNotFoundException"/>.
+    /// </summary>
+    private static ResourceNotFoundException NotFound(string message, string? missing)
+        => missing == RunNotFoundException.Run ? new RunNotFoundException(message) : new ResourceNotFoundException(message) { ResourceType = missing };
 
     /// <summary>The kinds of resource a 404's message may name, as it names them.</summary>
     private static readonly string[] ResourceWords = ["run", "thread", "assistant", "agent"];

@@ -30,6 +30,8 @@ public sealed class NotFoundTests
     [InlineData("/v1/orchestrate/runs/cancel/{run_id}", "run")]
     [InlineData("/v1/orchestrate/runs", null)]
     [InlineData("/threads/{thread}", null)]
-    public void An_endpoint_s_404_is_about_the_last_id_of_its_path(string template, string? resource)
-        => Assert.Equal(resource, new RunEndpoint("Op", "GET", template).NotFoundResource);
+    [InlineData("{run_id}", "run")]
+    [InlineData(null, null)]
+    public void An_endpoint_s_404_is_about_the_last_id_of_its_path(string? template, string? resource)
+        => Assert.Equal(resource, new RunEndpoint("Op", "GET", template!).NotFoundResource);
 }

@@ -50,6 +50,10 @@ public sealed class TransientFailureTests
         => Assert.Equal(transient, RunHttpPipeline.IsTransient(Outcome.FromException<HttpResponseMessage>(exception)));
 
     [Fact]
+    public void An_outcome_with_neither_answer_nor_failure_is_not_transient()
+        => Assert.False(RunHttpPipeline.IsTransient(Outcome.FromResult<HttpResponseMessage>(null!)));
+
+    [Fact]
     public void A_request_that_creates_a_run_is_retried_only_when_it_could_not_connect()
     {
         using var create = new HttpRequestMessage(HttpMethod.Post, "http://server/runs");

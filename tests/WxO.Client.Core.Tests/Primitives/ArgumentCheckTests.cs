@@ -48,6 +48,19 @@ public sealed class ArgumentCheckTests
         Assert.Equal("register", Assert.Throws<ArgumentNullException>(() => RunClientRegistration.CreateStandalone<WxOClientOptions, WxORunsClient>(null!, null!)).ParamName);
         Assert.Equal("definition", Assert.Throws<ArgumentNullException>(() => RunClientRegistration.CreateStandalone<WxOClientOptions, WxORunsClient>(_ => { }, null!)).ParamName);
         Assert.Equal("context", Assert.Throws<ArgumentNullException>(() => new BareClient(null!)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new ServiceCollection().AddRunClient(WxORunsClient.Definition, " ")).ParamName);
+    }
+
+    [Fact]
+    public async Task A_sign_in_request_names_the_missing_argument()
+    {
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var signIn = new RunSignInContext(services.GetRequiredService<IHttpClientFactory>(), "sign-in", null, SecretRedactor.None,
+            TimeProvider.System, RunTelemetry.Core, services);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1:1/token");
+
+        Assert.Equal("request", (await Assert.ThrowsAsync<ArgumentNullException>(() => signIn.SendAsync(null!, WxOJsonContext.Default.AssistantRun))).ParamName);
+        Assert.Equal("typeInfo", (await Assert.ThrowsAsync<ArgumentNullException>(() => signIn.SendAsync<AssistantRun>(request, null!))).ParamName);
     }
 
     [Fact]
@@ -57,6 +70,7 @@ public sealed class ArgumentCheckTests
         Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => validator.Validate(null, null!)).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => validator.CallValidate(null!, [])).ParamName);
         Assert.Equal("failures", Assert.Throws<ArgumentNullException>(() => validator.CallValidate(new WxOClientOptions(), null!)).ParamName);
+        Assert.Equal("section", Assert.Throws<ArgumentNullException>(() => validator.CallValidate(new WxOClientOptions(), [], null!)).ParamName);
     }
 
     private sealed class BareClient(RunClientContext context) : RunClient(context)
@@ -73,6 +87,6 @@ public sealed class ArgumentCheckTests
 
         protected override string ExampleBaseAddress => "https://example.com";
 
-        public void CallValidate(WxOClientOptions options, List<string> failures) => Validate(options, SectionName, failures);
+        public void CallValidate(WxOClientOptions options, List<string> failures, string? section = "Bare") => Validate(options, section!, failures);
     }
 }
