@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -46,5 +47,49 @@ public sealed class NamedClientTests : IDisposable
         Assert.Equal(["key-us"], _us.LogEntries.Select(e => e.RequestMessage!.Headers!["x-api-key"].Single()));
         Assert.Equal(("us", RunState.Running), (snapshot.Source, snapshot.State));
         Assert.Empty(provider.GetServices<IRunSource>());
+    }
+
+    [Fact]
+    public async Task A_named_client_reads_its_own_configuration_section_and_its_HttpClient_is_named_after_it()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LangGraph:eu:BaseAddress"] = _eu.Url,
+            ["LangGraph:eu:ApiKey"] = "key-from-configuration",
+            ["LangGraph:eu:ReadApiKeyFromEnvironment"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        var builder = services.AddLangGraphClient("eu", configuration.GetSection("LangGraph:eu"));
+        var unnamed = services.AddLangGraphClient(o => o.BaseAddress = new Uri(_us.Url!));
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredKeyedService<ILangGraphRunsClient>("eu").GetThreadRunAsync(ThreadId, RunId, Ct);
+
+        Assert.Equal(["key-from-configuration"], _eu.LogEntries.Select(e => e.RequestMessage!.Headers!["x-api-key"].Single()));
+        Assert.Equal(("LangGraph.Client:eu", "LangGraph.Client"), (builder.HttpClientBuilder.Name, unnamed.HttpClientBuilder.Name));
+    }
+
+    [Fact]
+    public void Every_registration_names_its_missing_argument()
+    {
+        var services = new ServiceCollection();
+        var section = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("LangGraph");
+        Action<LangGraphClientOptions> configure = _ => { };
+        IRunClientBuilder builder = null!;
+
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddLangGraphClient(configure)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddLangGraphClient((Action<LangGraphClientOptions>)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddLangGraphClient(section)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => services.AddLangGraphClient((Microsoft.Extensions.Configuration.IConfiguration)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddLangGraphClient("eu", configure)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => services.AddLangGraphClient(null!, configure)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddLangGraphClient("eu", (Action<LangGraphClientOptions>)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddLangGraphClient("eu", section)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => services.AddLangGraphClient(" ", section)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => services.AddLangGraphClient("eu", (Microsoft.Extensions.Configuration.IConfiguration)null!)).ParamName);
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => builder.AddLangGraphClient("eu", configure)).ParamName);
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => builder.AddLangGraphClient(configure)).ParamName);
+        Assert.Equal("builder", Assert.Throws<ArgumentNullException>(() => builder.AddLangGraphClient(section)).ParamName);
+        Assert.Empty(services);
     }
 }

@@ -1,3 +1,4 @@
+using LangGraph.Client.Models;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -72,6 +73,8 @@ public sealed class WireMockSnapshotAndPagingTests : IDisposable
         using var host = Client();
 
         Assert.Equal("pageSize", Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.EnumerateThreadRunsAsync(ThreadId, 0)).ParamName);
+        // Refused at the call, not at the first MoveNext.
+        Assert.Equal("status", Assert.Throws<ArgumentException>(() => host.Client.EnumerateThreadRunsAsync(ThreadId, status: default(ThreadRunStatus))).ParamName);
         var limit = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => host.Client.ListThreadRunsAsync(ThreadId, limit: 0));
         Assert.StartsWith("The page size must be at least 1. (Parameter 'limit')", limit.Message, StringComparison.Ordinal);
         var offset = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => host.Client.ListThreadRunsAsync(ThreadId, offset: -1));

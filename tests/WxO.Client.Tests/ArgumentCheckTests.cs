@@ -20,11 +20,13 @@ public sealed class ArgumentCheckTests
     }
 
     [Fact]
-    public void Models_name_the_missing_argument_and_a_page_without_data_is_empty()
+    public async Task Models_name_the_missing_argument_and_a_page_without_data_is_empty()
     {
         Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRun(null!)).ParamName);
         Assert.Equal("runId", Assert.Throws<ArgumentNullException>(() => WxOModelFactory.AssistantRunIds(null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RunMessage.FromUser(null!)).ParamName);
+        using var client = WxORunsClient.Create(o => { o.BaseAddress = new Uri("http://127.0.0.1:1"); o.BearerToken = "t"; });
+        Assert.Equal("run", (await Assert.ThrowsAsync<ArgumentNullException>(() => client.GetRunSnapshotAsync(null!))).ParamName);
 
         Assert.Empty(WxOModelFactory.AssistantRunPage().Data);
         IReadOnlyList<AssistantRun> runs = [WxOModelFactory.AssistantRun("r1")];

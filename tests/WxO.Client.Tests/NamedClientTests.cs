@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -133,6 +134,43 @@ public sealed class NamedClientTests : IDisposable
         Assert.Equal(["wxo"], provider.GetServices<IRunSource>().Select(s => s.Name));
         Assert.Equal(("tenant-a", "WxO.Client:tenant-a"), (named.SourceName, named.HttpClientBuilder.Name));
         Assert.Null(provider.GetKeyedService<IWxORunsClient>("tenant-b"));
+    }
+
+    [Fact]
+    public async Task A_named_client_reads_its_own_configuration_section()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WxO:tenant-a:BaseAddress"] = _server.Url,
+            ["WxO:tenant-a:BearerToken"] = "token-from-configuration",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddWxOClient("tenant-a", configuration.GetSection("WxO:tenant-a"));
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredKeyedService<IWxORunsClient>("tenant-a").GetRunAsync("r1", Ct);
+
+        Assert.Equal(["Bearer token-from-configuration"], Authorizations());
+    }
+
+    [Fact]
+    public void Every_registration_names_its_missing_argument()
+    {
+        var services = new ServiceCollection();
+        var section = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build().GetSection("WxO");
+        Action<WxOClientOptions> configure = _ => { };
+
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddWxOClient(configure)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddWxOClient((Action<WxOClientOptions>)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddWxOClient(section)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => services.AddWxOClient((Microsoft.Extensions.Configuration.IConfiguration)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddWxOClient("a", configure)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => services.AddWxOClient(null!, configure)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddWxOClient("a", (Action<WxOClientOptions>)null!)).ParamName);
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddWxOClient("a", section)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => services.AddWxOClient("", section)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => services.AddWxOClient("a", (Microsoft.Extensions.Configuration.IConfiguration)null!)).ParamName);
+        Assert.Empty(services);
     }
 
     [Fact]
