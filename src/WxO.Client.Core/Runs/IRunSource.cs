@@ -20,13 +20,13 @@ public interface IRunSource
 }
 
 /// <summary>
-/// Identifies a run on a source: its id, and the thread it belongs to where the source addresses runs per thread
-/// (LangGraph). Get one from what you hold (<c>run.ToRunReference()</c> on any run or run-ids model of both vendors) or
-/// build one from ids as strings or GUIDs. An empty or blank id is refused when the reference is made, not at the request.
+/// Identifies a run on a source: its id, and the thread it belongs to where the source addresses runs per thread. Get one
+/// from what you hold (<c>run.ToRunReference()</c> on the run models of the vendor packages) or build one from ids as
+/// strings or GUIDs. An empty or blank id is refused when the reference is made, not at the request.
 /// </summary>
 public sealed record RunReference
 {
-    /// <summary>A reference to a run addressed by its id alone (WxO).</summary>
+    /// <summary>A reference to a run addressed by its id alone.</summary>
     /// <param name="runId">The run id.</param>
     /// <exception cref="ArgumentException"><paramref name="runId"/> is null, empty or whitespace.</exception>
     public RunReference(string runId)
@@ -36,7 +36,7 @@ public sealed record RunReference
 
     /// <summary>A reference from ids as text.</summary>
     /// <param name="runId">The run id.</param>
-    /// <param name="threadId">The thread id; null for a source that addresses runs by their id alone (WxO).</param>
+    /// <param name="threadId">The thread id; null for a source that addresses runs by their id alone.</param>
     /// <exception cref="ArgumentException"><paramref name="runId"/> is null, empty or whitespace, or <paramref name="threadId"/> is empty or whitespace.</exception>
     public RunReference(string runId, string? threadId)
     {
@@ -54,7 +54,7 @@ public sealed record RunReference
         ThreadId = threadId;
     }
 
-    /// <summary>A reference from GUID ids (LangGraph's runs and threads).</summary>
+    /// <summary>A reference from GUID ids, for servers whose run and thread ids are UUIDs.</summary>
     /// <param name="runId">The run id.</param>
     /// <param name="threadId">The thread id.</param>
     /// <exception cref="ArgumentException">An id is <see cref="Guid.Empty"/>.</exception>
