@@ -61,7 +61,13 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
     private LangGraphRunsClient(RunClientContext context)
         : base(context)
-        => _api = RestService.ForGenerated<ILangGraphRunsApi>(context.HttpClient, RefitSettings);
+    {
+        _api = RestService.ForGenerated<ILangGraphRunsApi>(context.HttpClient, RefitSettings);
+        BaseAddress = context.HttpClient.BaseAddress;
+    }
+
+    /// <summary>The server's address, for the agents layer's metadata.</summary>
+    internal Uri? BaseAddress { get; }
 
     /// <summary>How <c>AddLangGraphClient</c> plugs this client into the core.</summary>
     internal static RunClientDefinition<LangGraphClientOptions, ILangGraphRunsClient> Definition { get; } = new()

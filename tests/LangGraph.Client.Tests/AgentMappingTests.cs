@@ -1,0 +1,118 @@
+using LangGraph.Client.Agents;
+using Microsoft.Extensions.AI;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WxO.Client;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace LangGraph.Client.Tests;
+
+/// <summary>
+/// How a LangGraph stream becomes chat updates, on scripted streams of the shapes the LangGraph SDKs type
+/// (<c>messages</c> events are <c>[message chunk, metadata]</c>; a subgraph's carry <c>|namespace</c>).
+/// </summary>
+public sealed class AgentMappingTests : IDisposable
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private static readonly Guid ThreadId = LangGraphTestClient.ThreadId;
+    private static readonly Guid RunId = LangGraphTestClient.RunId;
+    private readonly WireMockServer _server = WireMockServer.Start();
+
+    public void Dispose() => _server.Stop();
+
+    private static string Chunk(string type, string content, string node = "agent")
+        => $$"""[{"type":"{{type}}","id":"m-1","content":{{content}}},{"langgraph_node":"{{node}}"}]""";
+
+    private void Stream(params (string Event, string Data)[] events)
+    {
+        var body = string.Concat(events.Select((e, i) => $"event: {e.Event}\ndata: {e.Data}\nid: {i}\n\n"));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/stream").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(body));
+    }
+
+    private async Task<List<ChatResponseUpdate>> ChatAsync(params ChatMessage[] messages)
+    {
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in host.Client.AsChatClient("agent").GetStreamingResponseAsync(
+            messages, new ChatOptions { ConversationId = ThreadId.ToString() }, Ct))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
+
+    [Fact]
+    public async Task Text_of_AI_chunks_in_strings_and_text_blocks_is_kept_and_everything_else_skipped()
+    {
+        Stream(
+            ("metadata", $$"""{"run_id":"{{RunId}}"}"""),
+            ("messages", Chunk("AIMessageChunk", "\"Hel\"")),
+            ("messages", Chunk("ai", """[{"type":"text","text":"lo"},{"type":"image_url","image_url":"x"}]""")),
+            ("messages", Chunk("human", "\"not the agent\"")),
+            ("messages", Chunk("ai", "\"\"")),
+            ("messages|child:1", Chunk("ai", "\" world\"", node: "child")),
+            ("updates", """{"agent":{"messages":[]}}"""),
+            ("custom", "{}"));
+
+        var updates = await ChatAsync(new ChatMessage(ChatRole.User, "hi"));
+
+        var text = updates.Where(u => u.Text.Length > 0).ToList();
+        Assert.Equal(["Hel", "lo", " world"], text.Select(u => u.Text));
+        Assert.Equal(["agent", "agent", "child"], text.Select(u => u.AuthorName));
+        Assert.All(updates, u => Assert.Equal((RunId.ToString(), ThreadId.ToString()), (u.ResponseId, u.ConversationId)));
+        Assert.All(text, u => Assert.Equal("m-1", u.MessageId));
+        Assert.Equal((ChatFinishReason.Stop, 0), (updates[^1].FinishReason!.Value, updates[^1].Contents.Count));
+        Assert.IsType<Models.ThreadRunEvent>(text[0].RawRepresentation);
+    }
+
+    [Fact]
+    public async Task The_turn_s_messages_are_the_graph_s_input_messages()
+    {
+        Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""));
+
+        await ChatAsync(new ChatMessage(ChatRole.System, "be brief"), new ChatMessage(ChatRole.User, "hi"));
+
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
+        JsonAssert.Equivalent("""{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"hi"}]}""", body.GetProperty("input").GetRawText());
+        JsonAssert.Equivalent("""["messages-tuple","updates"]""", body.GetProperty("stream_mode").GetRawText());
+    }
+
+    [Fact]
+    public async Task Bad_turns_are_refused_before_any_request()
+    {
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var chat = host.Client.AsChatClient("agent");
+
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([]));
+        Assert.Throws<ArgumentNullException>(() => chat.GetStreamingResponseAsync(null!));
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([null!]));
+        Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, [new UriContent(new Uri("http://x/a.png"), "image/png")])]));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await chat.GetStreamingResponseAsync(
+            [new ChatMessage(ChatRole.User, "hi")], new ChatOptions { ConversationId = "not-a-guid" }).GetAsyncEnumerator(Ct).MoveNextAsync());
+        Assert.Throws<ArgumentException>(() => host.Client.AsChatClient(" "));
+        Assert.Throws<ArgumentNullException>(() => ((ILangGraphRunsClient)null!).AsAIAgent("agent"));
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public void The_chat_client_and_the_agent_describe_themselves()
+    {
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var chat = host.Client.AsChatClient("agent");
+        var agent = host.Client.AsAIAgent("agent", description: "answers");
+
+        var metadata = chat.GetService<ChatClientMetadata>()!;
+        Assert.Equal(("langgraph", new Uri(_server.Url!), "agent"), (metadata.ProviderName, metadata.ProviderUri, metadata.DefaultModelId));
+        Assert.Same(host.Client, chat.GetService<ILangGraphRunsClient>());
+        Assert.Same(chat, chat.GetService<IChatClient>());
+        Assert.Null(chat.GetService<ChatClientMetadata>("some key"));
+        Assert.Equal(("langgraph:agent", "agent", "answers"), (agent.Id, agent.Name, agent.Description));
+        Assert.Equal("langgraph", agent.GetService<Microsoft.Agents.AI.AIAgentMetadata>()!.ProviderName);
+        Assert.Same(host.Client, agent.GetService<ILangGraphRunsClient>());
+        Assert.Equal("named", host.Client.AsAIAgent("agent", name: "named").Name);
+    }
+}

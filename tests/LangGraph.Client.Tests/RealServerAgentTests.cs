@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Agents.AI;
+using Microsoft.Extensions.AI;
+using WxO.Client;
+using WxO.Client.Testing;
+using Xunit;
+
+namespace LangGraph.Client.Tests;
+
+/// <summary>
+/// A LangGraph graph as an IChatClient and an AIAgent, against the real Agent Server: <c>server/chat.js</c> answers with
+/// a fake chat model from @langchain/core that streams its answer character by character ("You said: … (message n)").
+/// </summary>
+[Collection(LangGraphServerCollection.Name)]
+public sealed class RealServerAgentTests(LangGraphServerFixture server)
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    private TestHost<ILangGraphRunsClient> Client() => LangGraphTestClient.Create(server.BaseAddress);
+
+    [Fact]
+    public async Task Tokens_stream_as_they_are_written_and_add_up_to_the_answer()
+    {
+        using var host = Client();
+        var chat = host.Client.AsChatClient("chat");
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], cancellationToken: Ct))
+        {
+            updates.Add(update);
+        }
+
+        var text = updates.Where(u => u.Contents.OfType<TextContent>().Any()).ToList();
+        Assert.True(text.Count >= 3, $"{text.Count} text updates");
+        Assert.Equal("You said: hi (message 1)", string.Concat(text.Select(u => u.Text)));
+        Assert.All(updates, u => Assert.True(Guid.TryParse(u.ResponseId, out _), $"response id '{u.ResponseId}'"));
+        Assert.Single(updates.Select(u => u.ConversationId).Distinct());
+        Assert.All(text, u => Assert.Equal(("answer", ChatRole.Assistant), (u.AuthorName, u.Role!.Value)));
+        Assert.Equal(ChatFinishReason.Stop, updates[^1].FinishReason);
+        // The run the response id names is the run that answered, on the thread the conversation id names.
+        var run = await host.Client.GetThreadRunAsync(Guid.Parse(updates[^1].ConversationId!), Guid.Parse(updates[^1].ResponseId!), Ct);
+        Assert.Equal(Models.ThreadRunStatus.Success, run.Status);
+    }
+
+    [Fact]
+    public async Task A_conversation_id_continues_the_thread_and_none_starts_a_new_one()
+    {
+        using var host = Client();
+        var chat = host.Client.AsChatClient("chat");
+
+        var first = await chat.GetResponseAsync("hello", cancellationToken: Ct);
+        var second = await chat.GetResponseAsync("again", new ChatOptions { ConversationId = first.ConversationId }, Ct);
+        var fresh = await chat.GetResponseAsync("new", cancellationToken: Ct);
+
+        Assert.Equal("You said: hello (message 1)", first.Text);
+        Assert.Equal("You said: again (message 3)", second.Text);
+        Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.Equal("You said: new (message 1)", fresh.Text);
+        Assert.NotEqual(first.ConversationId, fresh.ConversationId);
+        Assert.NotEqual(first.ResponseId, second.ResponseId);
+    }
+
+    [Fact]
+    public async Task A_serialized_session_continues_the_conversation_in_a_new_client()
+    {
+        JsonElement saved;
+        string? threadId;
+        using (var host = Client())
+        {
+            AIAgent agent = host.Client.AsAIAgent("chat");
+            var session = await agent.CreateSessionAsync(Ct);
+            var reply = await agent.RunAsync("first", session, cancellationToken: Ct);
+            Assert.Equal("You said: first (message 1)", reply.Text);
+            saved = await agent.SerializeSessionAsync(session, cancellationToken: Ct);
+            threadId = ((RunAgentSession)session).ThreadId;
+        }
+
+        using var restored = Client();
+        AIAgent again = restored.Client.AsAIAgent("chat");
+        var resumed = await again.DeserializeSessionAsync(saved, cancellationToken: Ct);
+        var updates = new List<AgentResponseUpdate>();
+        await foreach (var update in again.RunStreamingAsync("second", resumed, cancellationToken: Ct))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal(threadId, ((RunAgentSession)resumed).ThreadId);
+        Assert.Equal("You said: second (message 3)", string.Concat(updates.Select(u => u.Text)));
+        Assert.All(updates, u => Assert.Equal("langgraph:chat", u.AgentId));
+    }
+
+    [Fact]
+    public async Task What_a_graph_cannot_take_is_refused_before_any_request()
+    {
+        using var host = Client();
+        var chat = host.Client.AsChatClient("chat");
+        var image = new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1, 2, 3 }, "image/png")]);
+
+        var ex = Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync([image], cancellationToken: Ct));
+        // AIAgent's public methods are iterators of their own, so the agent refuses at the first MoveNext, still before any request.
+        var agentEx = await Assert.ThrowsAsync<NotSupportedException>(
+            async () => await host.Client.AsAIAgent("chat").RunStreamingAsync([image], cancellationToken: Ct).GetAsyncEnumerator(Ct).MoveNextAsync());
+
+        Assert.Contains("DataContent", ex.Message);
+        Assert.Contains("DataContent", agentEx.Message);
+    }
+}

@@ -1,0 +1,23 @@
+// A chat graph for the agents layer's tests: it answers with a fake chat model from @langchain/core's testing utilities,
+// which streams its answer character by character (no LLM, no network). The answer quotes the last user message and
+// says how many messages the thread holds, so a test can tell the conversation continued.
+import { MessagesAnnotation, StateGraph, START, END } from "@langchain/langgraph";
+import { AIMessage } from "@langchain/core/messages";
+import { FakeStreamingChatModel } from "@langchain/core/utils/testing";
+
+async function answer(state) {
+  const last = state.messages[state.messages.length - 1];
+  const text = typeof last?.content === "string" ? last.content : "";
+  const model = new FakeStreamingChatModel({
+    sleep: 20,
+    responses: [new AIMessage(`You said: ${text} (message ${state.messages.length})`)],
+  });
+  const reply = await model.invoke(state.messages);
+  return { messages: [reply] };
+}
+
+export const graph = new StateGraph(MessagesAnnotation)
+  .addNode("answer", answer)
+  .addEdge(START, "answer")
+  .addEdge("answer", END)
+  .compile();
