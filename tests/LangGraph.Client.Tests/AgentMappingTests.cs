@@ -82,6 +82,36 @@ public sealed class AgentMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupt_is_a_question_with_its_id_value_and_subgraph_namespace_and_the_turn_does_not_stop()
+    {
+        Stream(
+            ("metadata", $$"""{"run_id":"{{RunId}}"}"""),
+            ("updates|child:1|grandchild:2", """{"__interrupt__":[{"id":"i-1","value":{"question":"Sure?"}},{"id":"i-2","value":"Name?"},{"value":"no id"}]}"""),
+            ("updates", """{"__interrupt__":"not a list"}"""));
+
+        var updates = await ChatAsync(new ChatMessage(ChatRole.User, "hi"));
+
+        var questions = updates.SelectMany(u => u.Contents).OfType<WxO.Client.RunInputRequestContent>().ToList();
+        Assert.Equal(["i-1", "i-2"], questions.Select(q => q.RequestId));
+        Assert.Equal(["Sure?", "Name?"], questions.Select(q => q.Question));
+        Assert.All(questions, q => Assert.Equal(["child:1", "grandchild:2"], q.Namespace));
+        Assert.Null(updates[^1].FinishReason);
+    }
+
+    [Fact]
+    public async Task Answers_resume_the_run_by_interrupt_id()
+    {
+        Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""));
+        var first = new WxO.Client.RunInputRequestContent("i-1", System.Text.Json.JsonDocument.Parse("\"Sure?\"").RootElement);
+
+        await ChatAsync(new ChatMessage(ChatRole.User, [first.CreateResponse("yes"), new WxO.Client.RunInputResponseContent("i-2", new System.Text.Json.Nodes.JsonObject { ["n"] = 2 })]));
+
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
+        JsonAssert.Equivalent("""{"resume":{"i-1":"yes","i-2":{"n":2}}}""", body.GetProperty("command").GetRawText());
+        Assert.False(body.TryGetProperty("input", out _));
+    }
+
+    [Fact]
     public async Task Bad_turns_are_refused_before_any_request()
     {
         using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
@@ -93,6 +123,9 @@ public sealed class AgentMappingTests : IDisposable
         Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, [new UriContent(new Uri("http://x/a.png"), "image/png")])]));
         await Assert.ThrowsAsync<ArgumentException>(async () => await chat.GetStreamingResponseAsync(
             [new ChatMessage(ChatRole.User, "hi")], new ChatOptions { ConversationId = "not-a-guid" }).GetAsyncEnumerator(Ct).MoveNextAsync());
+        var answer = new WxO.Client.RunInputResponseContent("i-1", "yes");
+        Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "and more"), new ChatMessage(ChatRole.User, [answer])]));
+        Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, [new BareAnswer("i-1")])]));
         Assert.Throws<ArgumentException>(() => host.Client.AsChatClient(" "));
         Assert.Throws<ArgumentNullException>(() => ((ILangGraphRunsClient)null!).AsAIAgent("agent"));
         Assert.Empty(_server.LogEntries);
@@ -115,4 +148,6 @@ public sealed class AgentMappingTests : IDisposable
         Assert.Same(host.Client, agent.GetService<ILangGraphRunsClient>());
         Assert.Equal("named", host.Client.AsAIAgent("agent", name: "named").Name);
     }
+
+    private sealed class BareAnswer(string requestId) : InputResponseContent(requestId);
 }

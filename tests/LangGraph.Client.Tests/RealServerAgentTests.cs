@@ -104,4 +104,48 @@ public sealed class RealServerAgentTests(LangGraphServerFixture server)
         Assert.Contains("DataContent", ex.Message);
         Assert.Contains("DataContent", agentEx.Message);
     }
+
+    [Fact]
+    public async Task A_question_of_the_graph_ends_the_turn_and_the_answer_resumes_it_even_from_a_new_client()
+    {
+        JsonElement saved;
+        string requestId;
+        using (var host = Client())
+        {
+            AIAgent agent = host.Client.AsAIAgent("ask");
+            var session = await agent.CreateSessionAsync(Ct);
+            var asked = await agent.RunAsync("book me a flight", session, cancellationToken: Ct);
+
+            var question = Assert.Single(asked.Messages.SelectMany(m => m.Contents).OfType<RunInputRequestContent>());
+            Assert.Equal(("Book the flight?", 0), (question.Question, question.Namespace.Count));
+            Assert.NotEqual(ChatFinishReason.Stop, asked.FinishReason);
+            saved = await agent.SerializeSessionAsync(session, cancellationToken: Ct);
+            requestId = question.RequestId;
+        }
+
+        // Another process: the session and the question's id are all it needs.
+        using var restored = Client();
+        AIAgent again = restored.Client.AsAIAgent("ask");
+        var resumed = await again.DeserializeSessionAsync(saved, cancellationToken: Ct);
+        var answer = new ChatMessage(ChatRole.User, [new RunInputResponseContent(requestId, System.Text.Json.Nodes.JsonValue.Create("yes"))]);
+        var done = await again.RunAsync(answer, resumed, cancellationToken: Ct);
+
+        Assert.Equal("Booked: yes", done.Text);
+        Assert.Equal(ChatFinishReason.Stop, done.FinishReason);
+    }
+
+    [Fact]
+    public async Task Two_questions_asked_at_once_are_answered_by_id_in_one_turn()
+    {
+        using var host = Client();
+        var chat = host.Client.AsChatClient("ask-two");
+
+        var asked = await chat.GetResponseAsync("go", cancellationToken: Ct);
+        var questions = asked.Messages.SelectMany(m => m.Contents).OfType<RunInputRequestContent>().ToList();
+        var answers = questions.Select(q => (AIContent)q.CreateResponse(q.Question == "First?" ? "one" : "two")).ToList();
+        var done = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, answers)], new ChatOptions { ConversationId = asked.ConversationId }, Ct);
+
+        Assert.Equal(["First?", "Second?"], questions.Select(q => q.Question).Order());
+        Assert.Equal("A=one, B=two", done.Text);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LangGraph.Client.Models;
 using Microsoft.Extensions.AI;
+using WxO.Client;
 using WxO.Client.Primitives;
 
 namespace LangGraph.Client.Agents;
@@ -10,7 +11,9 @@ namespace LangGraph.Client.Agents;
 /// <summary>
 /// A LangGraph assistant (or graph) as the agents layer drives it: a conversation is a thread; a turn is a streamed run
 /// whose input is <c>{"messages": [{role, content}]}</c> (the shape of LangGraph's <c>MessagesAnnotation</c>) and whose
-/// <c>messages-tuple</c> stream gives the tokens. The mapping follows the LangGraph SDKs' stream parts.
+/// <c>messages-tuple</c> stream gives the tokens; an <c>updates</c> event's <c>__interrupt__</c> is a question to the user,
+/// answered by a turn of <see cref="RunInputResponseContent"/>s, sent as <c>Command(resume={interrupt id: answer})</c>.
+/// The mapping follows the LangGraph SDKs' stream parts.
 /// </summary>
 internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, string assistantId, Uri? endpoint) : RunAgentConnector
 {
@@ -25,7 +28,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
     public override async Task<string> CreateThreadAsync(CancellationToken cancellationToken)
         => (await client.CreateThreadAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).ThreadId.ToString();
 
-    public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => Input(messages);
+    public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => Request(messages);
 
     public override IAsyncEnumerable<ChatResponseUpdate> RunTurnAsync(
         string threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
@@ -35,51 +38,106 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
             throw new ArgumentException($"'{threadId}' is not a LangGraph thread id (a GUID).", nameof(threadId));
         }
 
-        var request = new ThreadRunRequest { AssistantId = assistantId, Input = Input(messages), StreamMode = Modes };
-        return MapAsync(client.StreamThreadRunAsync(thread, request, cancellationToken), cancellationToken);
+        return MapAsync(client.StreamThreadRunAsync(thread, Request(messages), cancellationToken), cancellationToken);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
         => serviceKey is null && serviceType.IsInstanceOfType(client) ? client : null;
 
-    /// <summary>The turn's messages as the graph's input: <c>{"messages": [{"role", "content"}]}</c>; text only.</summary>
-    internal static JsonObject Input(IReadOnlyList<ChatMessage> messages)
+    /// <summary>
+    /// The run a turn starts: its messages as the graph's input, <c>{"messages": [{"role", "content"}]}</c> (text only), or
+    /// its answers to the agent's questions as <c>Command(resume={interrupt id: answer})</c>. A turn is one or the other.
+    /// </summary>
+    private ThreadRunRequest Request(IReadOnlyList<ChatMessage> messages)
     {
-        var list = new JsonArray();
+        var answers = new JsonObject();
+        var input = new JsonArray();
         foreach (var message in messages)
         {
+            var text = false;
             foreach (var content in message.Contents)
             {
-                if (content is not TextContent)
+                switch (content)
                 {
-                    throw new NotSupportedException(
-                        $"A LangGraph turn takes text messages; a {content.GetType().Name} cannot be sent as a message's content.");
+                    case RunInputResponseContent answer:
+                        answers[answer.RequestId] = answer.Value?.DeepClone();
+                        break;
+                    case TextContent:
+                        text = true;
+                        break;
+                    default:
+                        throw new NotSupportedException(content is InputResponseContent
+                            ? "Answer the agent's question with RunInputRequestContent.CreateResponse(value): a bare InputResponseContent carries no answer."
+                            : $"A LangGraph turn takes text messages; a {content.GetType().Name} cannot be sent as a message's content.");
                 }
             }
 
-            list.Add((JsonNode)new JsonObject { ["role"] = message.Role.Value, ["content"] = message.Text });
+            if (text)
+            {
+                input.Add((JsonNode)new JsonObject { ["role"] = message.Role.Value, ["content"] = message.Text });
+            }
         }
 
-        return new JsonObject { ["messages"] = list };
+        if (answers.Count > 0 && input.Count > 0)
+        {
+            throw new NotSupportedException(
+                "A turn that answers the agent's questions resumes the run where it asked; send new messages in the turn after it.");
+        }
+
+        return answers.Count > 0
+            ? new ThreadRunRequest { AssistantId = assistantId, Command = new RunCommand { Resume = answers }, StreamMode = Modes }
+            : new ThreadRunRequest { AssistantId = assistantId, Input = new JsonObject { ["messages"] = input }, StreamMode = Modes };
     }
 
     private static async IAsyncEnumerable<ChatResponseUpdate> MapAsync(
         IAsyncEnumerable<ThreadRunEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? runId = null;
+        var asked = false;
         await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (e.Event == ThreadRunEventType.Metadata)
+            var (name, ns) = Split(e.Event);
+            if (name == ThreadRunEventType.Metadata.Value)
             {
                 runId = String(e.Data, "run_id") ?? runId;
             }
-            else if (BaseName(e.Event) == ThreadRunEventType.Messages.Value && MessageChunk(e, runId) is { } update)
+            else if (name == ThreadRunEventType.Messages.Value && MessageChunk(e, runId) is { } update)
             {
                 yield return update;
             }
+            else if (name == ThreadRunEventType.Updates.Value && Interrupts(e, ns, runId) is { } questions)
+            {
+                asked = true;
+                yield return questions;
+            }
         }
 
-        yield return new ChatResponseUpdate { Role = ChatRole.Assistant, ResponseId = runId, FinishReason = ChatFinishReason.Stop };
+        // A run that asks the user has not finished: no finish reason then.
+        yield return new ChatResponseUpdate { Role = ChatRole.Assistant, ResponseId = runId, FinishReason = asked ? null : ChatFinishReason.Stop };
+    }
+
+    /// <summary>
+    /// An <c>updates</c> event's <c>__interrupt__</c>: <c>[{"id", "value"}]</c>, one question per pending <c>interrupt()</c>.
+    /// </summary>
+    private static ChatResponseUpdate? Interrupts(ThreadRunEvent e, IReadOnlyList<string> ns, string? runId)
+    {
+        if (e.Data.ValueKind != JsonValueKind.Object || !e.Data.TryGetProperty("__interrupt__", out var interrupts)
+            || interrupts.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var contents = new List<AIContent>();
+        foreach (var interrupt in interrupts.EnumerateArray())
+        {
+            if (interrupt.ValueKind == JsonValueKind.Object && String(interrupt, "id") is { Length: > 0 } id)
+            {
+                var value = interrupt.TryGetProperty("value", out var v) ? v.Clone() : default;
+                contents.Add(new RunInputRequestContent(id, value, ns) { RawRepresentation = interrupt });
+            }
+        }
+
+        return contents.Count == 0 ? null : new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = runId, RawRepresentation = e };
     }
 
     /// <summary>
@@ -133,9 +191,12 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
         };
     }
 
-    /// <summary>The event's name without a subgraph's namespace (<c>messages|child:1</c> is <c>messages</c>).</summary>
-    private static string BaseName(ThreadRunEventType name)
-        => name.Value is { } value && value.IndexOf('|', StringComparison.Ordinal) is var bar and >= 0 ? value[..bar] : name.Value ?? string.Empty;
+    /// <summary>An event's name and its subgraph namespace: <c>updates|child:1|grandchild:2</c> is <c>updates</c> in <c>[child:1, grandchild:2]</c>.</summary>
+    private static (string Name, IReadOnlyList<string> Namespace) Split(ThreadRunEventType name)
+    {
+        var parts = (name.Value ?? string.Empty).Split('|');
+        return (parts[0], parts[1..]);
+    }
 
     private static string? String(JsonElement obj, string name)
         => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
