@@ -159,12 +159,7 @@ public sealed partial class Sandbox
         await WriteEventAsync(response, $"event: metadata\ndata: {{\"run_id\":\"{run.RunId}\",\"attempt\":1}}\nid: 0\n\n");
         for (var step = fromStep; step <= 3; step++)
         {
-            var due = run.CreatedAt + (run.Duration * step / 3) - DateTimeOffset.UtcNow;
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due);
-            }
-
+            await UntilAsync(run.CreatedAt + (run.Duration * step / 3));
             await WriteEventAsync(response, $"event: values\ndata: {ValuesJson(run, step)}\nid: {step}\n\n");
         }
 
@@ -177,12 +172,17 @@ public sealed partial class Sandbox
         await response.OutputStream.FlushAsync();
     }
 
-    private static async Task WaitUntilDoneAsync(GraphRun run)
+    private static Task WaitUntilDoneAsync(GraphRun run) => UntilAsync(run.CreatedAt + run.Duration);
+
+    /// <summary>
+    /// Waits until the clock reads <paramref name="time"/>: a timer may fire a little early, and a step reported done must
+    /// read done (the run's status is computed from the clock).
+    /// </summary>
+    private static async Task UntilAsync(DateTimeOffset time)
     {
-        var left = run.CreatedAt + run.Duration - DateTimeOffset.UtcNow;
-        if (left > TimeSpan.Zero)
+        for (var left = time - DateTimeOffset.UtcNow; left > TimeSpan.Zero; left = time - DateTimeOffset.UtcNow)
         {
-            await Task.Delay(left);
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1));
         }
     }
 
