@@ -70,6 +70,33 @@ public sealed class AgentMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task Reasoning_usage_and_the_agent_s_tool_steps_are_typed_contents()
+    {
+        Stream(
+            ("metadata", $$"""{"run_id":"{{RunId}}"}"""),
+            ("messages", Chunk("ai", """[{"type":"thinking","thinking":"hmm"},{"type":"reasoning","reasoning":"so"},{"type":"text","text":"ok"}]""")),
+            ("messages", """[{"type":"AIMessageChunk","content":"","additional_kwargs":{"reasoning_content":"r1"},"usage_metadata":{"input_tokens":3,"output_tokens":5,"total_tokens":8}},{}]"""),
+            ("messages", """[{"type":"ai","content":"","usage_metadata":{"note":1}},{}]"""),
+            ("updates", """{"agent":{"messages":[{"type":"ai","content":"","tool_calls":[{"id":"c-1","name":"get_weather","args":{"city":"Paris"}},{"name":"no id"}]}]}}"""),
+            ("updates", """{"tools":{"messages":[{"type":"tool","tool_call_id":"c-1","content":"sunny"},{"type":"tool","content":"no call id"}]}}"""),
+            ("updates", """{"tools":{"messages":{"type":"tool","tool_call_id":"c-2","content":{"t":21}}}}"""));
+
+        var contents = (await ChatAsync(new ChatMessage(ChatRole.User, "hi"))).SelectMany(u => u.Contents).ToList();
+
+        Assert.Equal(["hmm", "so", "r1"], contents.OfType<TextReasoningContent>().Select(r => r.Text));
+        Assert.Equal("ok", Assert.Single(contents.OfType<TextContent>()).Text);
+        var usage = Assert.Single(contents.OfType<UsageContent>()).Details;
+        Assert.Equal((3L, 5L, 8L), (usage.InputTokenCount, usage.OutputTokenCount, usage.TotalTokenCount));
+        var call = Assert.Single(contents.OfType<FunctionCallContent>());
+        Assert.Equal(("c-1", "get_weather", true), (call.CallId, call.Name, call.InformationalOnly));
+        Assert.Equal("Paris", ((System.Text.Json.JsonElement)call.Arguments!["city"]!).GetString());
+        var results = contents.OfType<FunctionResultContent>().ToList();
+        Assert.Equal(["c-1", "c-2"], results.Select(r => r.CallId));
+        Assert.Equal("sunny", results[0].Result);
+        Assert.Equal(21, ((System.Text.Json.JsonElement)results[1].Result!).GetProperty("t").GetInt32());
+    }
+
+    [Fact]
     public async Task The_turn_s_messages_are_the_graph_s_input_messages()
     {
         Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""));

@@ -148,4 +148,25 @@ public sealed class RealServerAgentTests(LangGraphServerFixture server)
         Assert.Equal(["First?", "Second?"], questions.Select(q => q.Question).Order());
         Assert.Equal("A=one, B=two", done.Text);
     }
+
+    [Fact]
+    public async Task The_agent_s_tool_call_and_its_result_are_visible_before_the_answer()
+    {
+        using var host = Client();
+        var agent = host.Client.AsAIAgent("tools");
+
+        var contents = new List<AIContent>();
+        await foreach (var update in agent.RunStreamingAsync("weather in Paris?", cancellationToken: Ct))
+        {
+            contents.AddRange(update.Contents);
+        }
+
+        var call = Assert.Single(contents.OfType<FunctionCallContent>());
+        Assert.Equal(("call-1", "get_weather", "Paris"), (call.CallId, call.Name, ((JsonElement)call.Arguments!["city"]!).GetString()));
+        Assert.True(call.InformationalOnly);
+        var result = Assert.Single(contents.OfType<FunctionResultContent>());
+        Assert.Equal(("call-1", (object?)"sunny"), (result.CallId, result.Result));
+        Assert.True(contents.IndexOf(result) > contents.IndexOf(call));
+        Assert.Equal("It is sunny in Paris.", string.Concat(contents.Skip(contents.IndexOf(result)).OfType<TextContent>().Select(t => t.Text)));
+    }
 }

@@ -110,6 +110,10 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
                 asked = true;
                 yield return questions;
             }
+            else if (name == ThreadRunEventType.Updates.Value && ToolSteps(e, runId) is { } tools)
+            {
+                yield return tools;
+            }
         }
 
         // A run that asks the user has not finished: no finish reason then.
@@ -168,12 +172,23 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
             {
                 foreach (var block in content.EnumerateArray())
                 {
-                    if (block.ValueKind == JsonValueKind.Object && String(block, "type") == "text" && String(block, "text") is { Length: > 0 } blockText)
+                    if (Block(block) is { } part)
                     {
-                        contents.Add(new TextContent(blockText) { RawRepresentation = block });
+                        contents.Add(part);
                     }
                 }
             }
+        }
+
+        // Reasoning some OpenAI-compatible models return beside the content (DeepSeek's reasoning_content).
+        if (chunk.TryGetProperty("additional_kwargs", out var extra) && String(extra, "reasoning_content") is { Length: > 0 } reasoning)
+        {
+            contents.Add(new TextReasoningContent(reasoning) { RawRepresentation = extra });
+        }
+
+        if (chunk.TryGetProperty("usage_metadata", out var usage) && Usage(usage) is { } details)
+        {
+            contents.Add(new UsageContent(details) { RawRepresentation = usage });
         }
 
         if (contents.Count == 0)
@@ -189,6 +204,95 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
             AuthorName = metadata.ValueKind == JsonValueKind.Object ? String(metadata, "langgraph_node") : null,
             RawRepresentation = e,
         };
+    }
+
+    /// <summary>
+    /// A content block of a message chunk: <c>text</c>, and reasoning as LangChain's providers write it (<c>thinking</c>
+    /// blocks of Anthropic models, <c>reasoning</c> blocks of LangChain's standard content); other blocks are not text.
+    /// </summary>
+    private static AIContent? Block(JsonElement block)
+        => String(block, "type") switch
+        {
+            "text" when String(block, "text") is { Length: > 0 } text => new TextContent(text) { RawRepresentation = block },
+            "thinking" when String(block, "thinking") is { Length: > 0 } thinking => new TextReasoningContent(thinking) { RawRepresentation = block },
+            "reasoning" when (String(block, "reasoning") ?? String(block, "text")) is { Length: > 0 } reasoning
+                => new TextReasoningContent(reasoning) { RawRepresentation = block },
+            _ => null,
+        };
+
+    /// <summary>A chunk's <c>usage_metadata</c>: <c>input_tokens</c>, <c>output_tokens</c>, <c>total_tokens</c>.</summary>
+    private static UsageDetails? Usage(JsonElement usage)
+    {
+        long? Count(string name) => usage.ValueKind == JsonValueKind.Object && usage.TryGetProperty(name, out var n) && n.TryGetInt64(out var v) ? v : null;
+        var details = new UsageDetails { InputTokenCount = Count("input_tokens"), OutputTokenCount = Count("output_tokens"), TotalTokenCount = Count("total_tokens") };
+        return details.InputTokenCount is null && details.OutputTokenCount is null && details.TotalTokenCount is null ? null : details;
+    }
+
+    /// <summary>
+    /// The tool steps of a node's update, <c>{node: {"messages": [...]}}</c>: an AI message's complete <c>tool_calls</c>
+    /// (<c>{id, name, args}</c>) as <see cref="FunctionCallContent"/>, a tool message as <see cref="FunctionResultContent"/>.
+    /// Both are information about what the agent did on the server (<see cref="FunctionCallContent.InformationalOnly"/>):
+    /// nothing for the caller to invoke. Read from updates, where a call is whole, not from the token stream, where its
+    /// arguments arrive in pieces.
+    /// </summary>
+    private static ChatResponseUpdate? ToolSteps(ThreadRunEvent e, string? runId)
+    {
+        if (e.Data.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var contents = new List<AIContent>();
+        foreach (var node in e.Data.EnumerateObject())
+        {
+            if (node.Value.ValueKind != JsonValueKind.Object || !node.Value.TryGetProperty("messages", out var messages))
+            {
+                continue;
+            }
+
+            foreach (var message in messages.ValueKind == JsonValueKind.Array ? messages.EnumerateArray() : Enumerable.Repeat(messages, 1))
+            {
+                switch (String(message, "type"))
+                {
+                    case "ai" or "AIMessageChunk" when message.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array:
+                        foreach (var call in calls.EnumerateArray())
+                        {
+                            if (String(call, "id") is { } callId && String(call, "name") is { } toolName)
+                            {
+                                contents.Add(new FunctionCallContent(callId, toolName, Arguments(call)) { InformationalOnly = true, RawRepresentation = call });
+                            }
+                        }
+
+                        break;
+                    case "tool" when String(message, "tool_call_id") is { } resultOf:
+                        var result = message.TryGetProperty("content", out var output) ? output.Clone() : default;
+                        contents.Add(new FunctionResultContent(resultOf, result.ValueKind == JsonValueKind.String ? result.GetString() : result)
+                        {
+                            RawRepresentation = message,
+                        });
+                        break;
+                }
+            }
+        }
+
+        return contents.Count == 0 ? null : new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = runId, RawRepresentation = e };
+    }
+
+    /// <summary>A tool call's <c>args</c> object as the arguments dictionary (values as JSON elements).</summary>
+    private static Dictionary<string, object?>? Arguments(JsonElement call)
+    {
+        if (!call.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var arg in args.EnumerateObject())
+        {
+            arguments[arg.Name] = arg.Value.Clone();
+        }
+
+        return arguments;
     }
 
     /// <summary>An event's name and its subgraph namespace: <c>updates|child:1|grandchild:2</c> is <c>updates</c> in <c>[child:1, grandchild:2]</c>.</summary>

@@ -21,3 +21,25 @@ export const graph = new StateGraph(MessagesAnnotation)
   .addEdge(START, "answer")
   .addEdge("answer", END)
   .compile();
+
+// A graph with a tool-calling step: the model (fake) calls get_weather, a tool node answers, the model replies.
+import { ToolMessage } from "@langchain/core/messages";
+
+export const tools = new StateGraph(MessagesAnnotation)
+  .addNode("agent", async (state) => {
+    const model = new FakeStreamingChatModel({
+      sleep: 10,
+      chunks: [{ content: "", tool_calls: [{ name: "get_weather", args: { city: "Paris" }, id: "call-1", type: "tool_call" }] }],
+    });
+    return { messages: [await model.invoke(state.messages)] };
+  })
+  .addNode("tools", async () => ({ messages: [new ToolMessage({ tool_call_id: "call-1", name: "get_weather", content: "sunny" })] }))
+  .addNode("answer", async (state) => {
+    const model = new FakeStreamingChatModel({ sleep: 10, responses: [new AIMessage("It is sunny in Paris.")] });
+    return { messages: [await model.invoke(state.messages)] };
+  })
+  .addEdge(START, "agent")
+  .addEdge("agent", "tools")
+  .addEdge("tools", "answer")
+  .addEdge("answer", END)
+  .compile();
