@@ -169,4 +169,101 @@ public sealed class RealServerAgentTests(LangGraphServerFixture server)
         Assert.True(contents.IndexOf(result) > contents.IndexOf(call));
         Assert.Equal("It is sunny in Paris.", string.Concat(contents.Skip(contents.IndexOf(result)).OfType<TextContent>().Select(t => t.Text)));
     }
+
+    [Fact]
+    public async Task A_background_stream_resumes_in_a_new_client_with_every_token_exactly_once()
+    {
+        ResponseContinuationToken? token = null;
+        var before = string.Empty;
+        using (var host = Client())
+        {
+            var chat = host.Client.AsChatClient("chat");
+            await foreach (var update in chat.GetStreamingResponseAsync(
+                [new ChatMessage(ChatRole.User, "a background answer")], new ChatOptions { AllowBackgroundResponses = true }, Ct))
+            {
+                before += update.Text;
+                token = update.ContinuationToken ?? token;
+                if (before.Length >= 5)
+                {
+                    break; // the caller leaves; the run goes on
+                }
+            }
+        }
+
+        // The token crosses processes as JSON and comes back as the base type.
+        var json = JsonSerializer.Serialize(token, AIJsonUtilities.DefaultOptions);
+        var restored = JsonSerializer.Deserialize<ResponseContinuationToken>(json, AIJsonUtilities.DefaultOptions)!;
+        Assert.IsNotType<RunContinuationToken>(restored);
+        using var again = Client();
+        var rest = new List<ChatResponseUpdate>();
+        await foreach (var update in again.Client.AsChatClient("chat").GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = restored }, Ct))
+        {
+            rest.Add(update);
+        }
+
+        Assert.Equal("You said: a background answer (message 1)", before + string.Concat(rest.Select(u => u.Text)));
+        var ours = RunContinuationToken.From(restored);
+        Assert.All(rest, u => Assert.Equal((ours.RunId, ours.ThreadId), (u.ResponseId, u.ConversationId)));
+        Assert.Equal(ChatFinishReason.Stop, rest[^1].FinishReason);
+        Assert.Null(rest[^1].ContinuationToken);
+        Assert.All(rest[..^1].Where(u => u.Text.Length > 0), u => Assert.NotNull(u.ContinuationToken));
+    }
+
+    [Fact]
+    public async Task A_background_response_returns_at_once_and_is_polled_to_its_answer()
+    {
+        using var host = Client();
+        var chat = host.Client.AsChatClient("chat");
+
+        var started = await chat.GetResponseAsync("poll me", new ChatOptions { AllowBackgroundResponses = true }, Ct);
+        var response = started;
+        var polls = 0;
+        while (response.ContinuationToken is { } token)
+        {
+            polls++;
+            await Task.Delay(100, Ct);
+            response = await chat.GetResponseAsync([], new ChatOptions { ContinuationToken = token }, Ct);
+        }
+
+        Assert.Empty(started.Messages);
+        Assert.NotNull(started.ContinuationToken);
+        Assert.True(polls >= 1);
+        Assert.Equal("You said: poll me (message 1)", response.Text);
+        Assert.Equal((started.ResponseId, started.ConversationId), (response.ResponseId, response.ConversationId));
+    }
+
+    [Fact]
+    public async Task The_caller_s_cancellation_leaves_the_run_going_and_an_explicit_cancel_stops_it()
+    {
+        using var host = Client();
+        var agent = host.Client.AsAIAgent("chat");
+        var session = (RunAgentSession)await agent.CreateSessionAsync(Ct);
+        using var leave = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        // A long answer (20 ms per character): the caller leaves after its first token.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in agent.RunStreamingAsync(new string('x', 400), session, cancellationToken: leave.Token))
+            {
+                if (update.Text.Length > 0)
+                {
+                    leave.Cancel();
+                }
+            }
+        });
+
+        var (thread, run) = (Guid.Parse(session.ThreadId!), Guid.Parse(session.RunId!));
+        Assert.Equal(Models.ThreadRunStatus.Running, (await host.Client.GetThreadRunAsync(thread, run, Ct)).Status);
+
+        Assert.True(await agent.CancelRunAsync(session, Ct));
+        var status = (await host.Client.GetThreadRunAsync(thread, run, Ct)).Status;
+        while (status == Models.ThreadRunStatus.Running || status == Models.ThreadRunStatus.Pending)
+        {
+            await Task.Delay(50, Ct);
+            status = (await host.Client.GetThreadRunAsync(thread, run, Ct)).Status;
+        }
+
+        Assert.NotEqual(Models.ThreadRunStatus.Success, status);
+        Assert.False(await agent.CancelRunAsync(await agent.CreateSessionAsync(Ct), Ct));
+    }
 }

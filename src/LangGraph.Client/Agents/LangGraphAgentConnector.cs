@@ -25,20 +25,52 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
 
     public override string AgentId => assistantId;
 
-    public override async Task<string> CreateThreadAsync(CancellationToken cancellationToken)
+    public override async Task<string?> CreateThreadAsync(CancellationToken cancellationToken)
         => (await client.CreateThreadAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).ThreadId.ToString();
 
     public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => Request(messages);
 
     public override IAsyncEnumerable<ChatResponseUpdate> RunTurnAsync(
-        string threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+        string? threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(threadId, out var thread) || thread == Guid.Empty)
-        {
-            throw new ArgumentException($"'{threadId}' is not a LangGraph thread id (a GUID).", nameof(threadId));
-        }
+        var thread = Thread(threadId);
+        var background = options?.AllowBackgroundResponses == true;
+        var request = Request(messages, background);
+        return MapAsync(client.StreamThreadRunAsync(thread, request, cancellationToken), thread, runId: null, background, cancellationToken);
+    }
 
-        return MapAsync(client.StreamThreadRunAsync(thread, Request(messages), cancellationToken), cancellationToken);
+    /// <summary>A background run, created with a resumable stream so its events can be read from the first one later.</summary>
+    public override async Task<RunContinuationToken> StartTurnAsync(
+        string? threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var thread = Thread(threadId);
+        var run = await client.CreateThreadRunAsync(thread, Request(messages, background: true) with { OnDisconnect = null }, cancellationToken)
+            .ConfigureAwait(false);
+        return new RunContinuationToken(ProviderName, thread.ToString(), run.RunId.ToString());
+    }
+
+    public override async Task<bool> IsTurnDoneAsync(RunContinuationToken token, CancellationToken cancellationToken)
+    {
+        var (thread, run) = Ids(token);
+        var status = (await client.GetThreadRunAsync(thread, run, cancellationToken).ConfigureAwait(false)).Status;
+        return status != ThreadRunStatus.Pending && status != ThreadRunStatus.Running;
+    }
+
+    /// <summary>
+    /// Joins the run's stream after the token's event (<c>Last-Event-ID</c>; <c>-1</c> replays a resumable run's stream from
+    /// its first event).
+    /// </summary>
+    public override IAsyncEnumerable<ChatResponseUpdate> ResumeTurnAsync(RunContinuationToken token, CancellationToken cancellationToken)
+    {
+        var (thread, run) = Ids(token);
+        return MapAsync(
+            client.JoinThreadRunStreamAsync(thread, run, token.LastEventId ?? "-1", cancellationToken), thread, token.RunId, background: true, cancellationToken);
+    }
+
+    public override Task CancelRunAsync(string threadId, string runId, CancellationToken cancellationToken)
+    {
+        var (thread, run) = Ids(new RunContinuationToken(ProviderName, threadId, runId));
+        return client.CancelThreadRunAsync(thread, run, cancellationToken: cancellationToken);
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -48,7 +80,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
     /// The run a turn starts: its messages as the graph's input, <c>{"messages": [{"role", "content"}]}</c> (text only), or
     /// its answers to the agent's questions as <c>Command(resume={interrupt id: answer})</c>. A turn is one or the other.
     /// </summary>
-    private ThreadRunRequest Request(IReadOnlyList<ChatMessage> messages)
+    private ThreadRunRequest Request(IReadOnlyList<ChatMessage> messages, bool background = false)
     {
         var answers = new JsonObject();
         var input = new JsonArray();
@@ -84,35 +116,64 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
                 "A turn that answers the agent's questions resumes the run where it asked; send new messages in the turn after it.");
         }
 
+        // A background run outlives the caller's connection and keeps its events for a resume.
+        var request = new ThreadRunRequest
+        {
+            AssistantId = assistantId,
+            StreamMode = Modes,
+            StreamResumable = background ? true : null,
+            OnDisconnect = background ? RunOnDisconnect.Continue : (RunOnDisconnect?)null,
+        };
         return answers.Count > 0
-            ? new ThreadRunRequest { AssistantId = assistantId, Command = new RunCommand { Resume = answers }, StreamMode = Modes }
-            : new ThreadRunRequest { AssistantId = assistantId, Input = new JsonObject { ["messages"] = input }, StreamMode = Modes };
+            ? request with { Command = new RunCommand { Resume = answers } }
+            : request with { Input = new JsonObject { ["messages"] = input } };
     }
 
-    private static async IAsyncEnumerable<ChatResponseUpdate> MapAsync(
-        IAsyncEnumerable<ThreadRunEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static Guid Thread(string? threadId)
+        => Guid.TryParse(threadId, out var thread) && thread != Guid.Empty
+            ? thread
+            : throw new ArgumentException($"'{threadId}' is not a LangGraph thread id (a GUID).", nameof(threadId));
+
+    private static (Guid Thread, Guid Run) Ids(RunContinuationToken token)
+        => (Thread(token.ThreadId), Guid.TryParse(token.RunId, out var run) && run != Guid.Empty
+            ? run
+            : throw new ArgumentException($"'{token.RunId}' is not a LangGraph run id (a GUID).", nameof(token)));
+
+    /// <summary>
+    /// The run's events as updates; with <paramref name="background"/>, each carries the token after its event (the events
+    /// it maps to nothing are passed over by the next token, and re-reading them on a resume yields nothing twice).
+    /// </summary>
+    private async IAsyncEnumerable<ChatResponseUpdate> MapAsync(
+        IAsyncEnumerable<ThreadRunEvent> events, Guid threadId, string? runId, bool background, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? runId = null;
         var asked = false;
         await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var (name, ns) = Split(e.Event);
+            ChatResponseUpdate? update = null;
             if (name == ThreadRunEventType.Metadata.Value)
             {
                 runId = String(e.Data, "run_id") ?? runId;
             }
-            else if (name == ThreadRunEventType.Messages.Value && MessageChunk(e, runId) is { } update)
+            else if (name == ThreadRunEventType.Messages.Value)
             {
+                update = MessageChunk(e, runId);
+            }
+            else if (name == ThreadRunEventType.Updates.Value)
+            {
+                update = Interrupts(e, ns, runId);
+                asked |= update is not null;
+                update ??= ToolSteps(e, runId);
+            }
+
+            if (update is not null)
+            {
+                if (background && runId is not null && e.Id is not null)
+                {
+                    update.ContinuationToken = new RunContinuationToken(ProviderName, threadId.ToString(), runId, e.Id);
+                }
+
                 yield return update;
-            }
-            else if (name == ThreadRunEventType.Updates.Value && Interrupts(e, ns, runId) is { } questions)
-            {
-                asked = true;
-                yield return questions;
-            }
-            else if (name == ThreadRunEventType.Updates.Value && ToolSteps(e, runId) is { } tools)
-            {
-                yield return tools;
             }
         }
 

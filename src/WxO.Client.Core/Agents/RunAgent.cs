@@ -87,34 +87,91 @@ public sealed class RunAgent : AIAgent
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With <see cref="AgentRunOptions.AllowBackgroundResponses"/>, the run is started and the response returns at once with
+    /// a <see cref="RunContinuationToken"/>; passing it back as <see cref="AgentRunOptions.ContinuationToken"/> (with no
+    /// messages) returns the run's whole output once it has stopped, or the token again while it runs.
+    /// </remarks>
     protected override async Task<AgentResponse> RunCoreAsync(
         IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, CancellationToken cancellationToken = default)
-        => await RunCoreStreamingAsync(messages, session, options, cancellationToken).ToAgentResponseAsync(cancellationToken).ConfigureAwait(false);
+    {
+        var response = await Turn.GetAsync(_connector, Thread(session), messages, Chat(options), cancellationToken).ConfigureAwait(false);
+        return new AgentResponse(response) { AgentId = Id };
+    }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With <see cref="AgentRunOptions.AllowBackgroundResponses"/>, the run outlives a disconnect and each update but the
+    /// last carries a <see cref="RunContinuationToken"/>; passing the last one received back as
+    /// <see cref="AgentRunOptions.ContinuationToken"/> (with no messages) resumes the stream after that update's event, in
+    /// this process or another. An update has no conversation id of its own: the session (and the token) carry the thread.
+    /// </remarks>
     protected override IAsyncEnumerable<AgentResponseUpdate> RunCoreStreamingAsync(
         IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Checked here, not inside the iterator, so bad input fails at the call.
+        var thread = Thread(session);
+#pragma warning disable MEAI001 // See Chat(options).
+        if (Turn.Continuing(_connector, messages, options?.ContinuationToken) is { } token)
+#pragma warning restore MEAI001
+        {
+            return Updates(Turn.ResumeAsync(_connector, token, cancellationToken), cancellationToken);
+        }
+
         var turn = Turn.Of(messages);
-        _connector.ValidateTurn(turn, options: null);
-        var ours = session is null ? null : Ours(session);
-        return StreamAsync(turn, ours, cancellationToken);
+        var chat = Chat(options);
+        _connector.ValidateTurn(turn, chat);
+        return Updates(Turn.StreamAsync(_connector, thread, turn, chat, cancellationToken), cancellationToken);
     }
 
-    private async IAsyncEnumerable<AgentResponseUpdate> StreamAsync(
-        IReadOnlyList<ChatMessage> messages, RunAgentSession? session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the session's latest run on the server (the one its last call started or continued). Cancelling a call's
+    /// token only disconnects from its run.
+    /// </summary>
+    /// <param name="session">A session of this agent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether there was a run to stop (a session that has not run yet has none).</returns>
+    public async Task<bool> CancelRunAsync(AgentSession session, CancellationToken cancellationToken = default)
     {
-        // Without a session, the turn has a thread of its own; with one, the session's thread, created on its first run.
-        var threadId = session is null
-            ? await _connector.CreateThreadAsync(cancellationToken).ConfigureAwait(false)
-            : await session.ThreadIdAsync(_connector, cancellationToken).ConfigureAwait(false);
-        await foreach (var update in _connector.RunTurnAsync(threadId, messages, options: null, cancellationToken).ConfigureAwait(false))
+        var ours = Ours(session);
+        if (ours.ThreadId is not { } threadId || ours.RunId is not { } runId)
         {
-            update.ConversationId = threadId;
+            return false;
+        }
+
+        await _connector.CancelRunAsync(threadId, runId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async IAsyncEnumerable<AgentResponseUpdate> Updates(
+        IAsyncEnumerable<ChatResponseUpdate> updates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var update in updates.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
             yield return new AgentResponseUpdate(update) { AgentId = Id };
         }
     }
+
+    /// <summary>
+    /// The session's thread (created on its first run, or named by the server on it), or a thread of the turn's own
+    /// without a session; the session remembers the run each call starts.
+    /// </summary>
+    private Turn.Thread Thread(AgentSession? session)
+    {
+        if (session is null)
+        {
+            return new(_connector.CreateThreadAsync, null);
+        }
+
+        var ours = Ours(session);
+        return new(ct => ours.ThreadIdAsync(_connector, ct), ours.Seen);
+    }
+
+    /// <summary>The agent options the connector reads, as chat options.</summary>
+#pragma warning disable MEAI001 // AgentRunOptions.ContinuationToken is marked experimental; it is the standard's only way to resume a run.
+    private static ChatOptions? Chat(AgentRunOptions? options)
+        => options is null ? null : new ChatOptions { AllowBackgroundResponses = options.AllowBackgroundResponses, ContinuationToken = options.ContinuationToken };
+#pragma warning restore MEAI001
 
     /// <inheritdoc />
     public override object? GetService(Type serviceType, object? serviceKey = null)
@@ -144,22 +201,37 @@ public sealed class RunAgentSession : AgentSession
 
     private readonly object _gate = new();
     private string? _threadId;
-    private Task<string>? _creating;
+    private string? _runId;
+    private Task<string?>? _creating;
 
     internal RunAgentSession(string? threadId) => _threadId = threadId;
 
     /// <summary>The thread on the server; null until the session's first run.</summary>
     public string? ThreadId => Volatile.Read(ref _threadId);
 
+    /// <summary>The run the session's latest call started (not serialized: a restored session has none until it runs).</summary>
+    public string? RunId => Volatile.Read(ref _runId);
+
+    /// <summary>What the server named: the thread (where the first run creates it) and the run a call started.</summary>
+    internal void Seen(string threadId, string? runId)
+    {
+        Interlocked.CompareExchange(ref _threadId, threadId, null);
+        if (runId is not null)
+        {
+            Volatile.Write(ref _runId, runId);
+        }
+    }
+
     /// <summary>
     /// The thread, created once however many runs start at the same time. The creation is shared, so one caller giving up
-    /// does not cancel it for the others; a failed creation is not remembered.
+    /// does not cancel it for the others; a failed creation is not remembered. Null where the server creates the thread with
+    /// the first run (<see cref="Seen"/> then records it).
     /// </summary>
-    internal Task<string> ThreadIdAsync(RunAgentConnector connector, CancellationToken cancellationToken)
+    internal Task<string?> ThreadIdAsync(RunAgentConnector connector, CancellationToken cancellationToken)
     {
         if (ThreadId is { } existing)
         {
-            return Task.FromResult(existing);
+            return Task.FromResult<string?>(existing);
         }
 
         lock (_gate)
@@ -170,15 +242,26 @@ public sealed class RunAgentSession : AgentSession
         return _creating.WaitAsync(cancellationToken);
     }
 
-    private async Task<string> CreateAsync(RunAgentConnector connector)
+    private async Task<string?> CreateAsync(RunAgentConnector connector)
     {
         // Yield first so the assignment to _creating happens before a failure can clear it.
         await Task.Yield();
         try
         {
             var threadId = await connector.CreateThreadAsync(CancellationToken.None).ConfigureAwait(false);
-            Volatile.Write(ref _threadId, threadId);
-            return threadId;
+            if (threadId is null)
+            {
+                // The first run will create it: nothing to share.
+                lock (_gate)
+                {
+                    _creating = null;
+                }
+
+                return null;
+            }
+
+            Interlocked.CompareExchange(ref _threadId, threadId, null);
+            return ThreadId;
         }
         catch
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using WxO.Client.Primitives;
 
@@ -26,32 +25,57 @@ public sealed class RunChatClient : IChatClient
     }
 
     /// <inheritdoc />
-    public async Task<ChatResponse> GetResponseAsync(
+    /// <remarks>
+    /// With <see cref="ChatOptions.AllowBackgroundResponses"/>, the run is started and the response returns at once with a
+    /// <see cref="RunContinuationToken"/>; passing it back (with no messages) returns the run's whole output once it has
+    /// stopped, or the token again while it runs.
+    /// </remarks>
+    public Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-        => await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+        => Turn.GetAsync(_connector, Thread(options), messages, options, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// With <see cref="ChatOptions.AllowBackgroundResponses"/>, the run outlives a disconnect and each update but the last
+    /// carries a <see cref="RunContinuationToken"/>; passing the last one received back (with no messages) resumes the
+    /// stream after that update's event, in this process or another.
+    /// </remarks>
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Checked here, not inside the iterator, so bad input fails at the call.
+        if (Turn.Continuing(_connector, messages, options?.ContinuationToken) is { } token)
+        {
+            return Turn.ResumeAsync(_connector, token, cancellationToken);
+        }
+
         var turn = Turn.Of(messages);
         _connector.ValidateTurn(turn, options);
-        return StreamAsync(turn, options, cancellationToken);
+        return Turn.StreamAsync(_connector, Thread(options), turn, options, cancellationToken);
     }
 
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        IReadOnlyList<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops a run on the server: the response whose <see cref="ChatResponse.ResponseId"/> (run) and
+    /// <see cref="ChatResponse.ConversationId"/> (thread) are given, or a <see cref="RunContinuationToken"/>'s
+    /// <see cref="RunContinuationToken.ThreadId"/> and <see cref="RunContinuationToken.RunId"/>. Cancelling a call's token
+    /// only disconnects from its run.
+    /// </summary>
+    /// <param name="conversationId">The response's conversation id (the thread).</param>
+    /// <param name="responseId">The response id (the run).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">An id is empty.</exception>
+    public Task CancelRunAsync(string conversationId, string responseId, CancellationToken cancellationToken = default)
     {
-        var threadId = options?.ConversationId is { Length: > 0 } conversation
-            ? conversation
-            : await _connector.CreateThreadAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var update in _connector.RunTurnAsync(threadId, messages, options, cancellationToken).ConfigureAwait(false))
-        {
-            update.ConversationId = threadId;
-            yield return update;
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(responseId);
+        return _connector.CancelRunAsync(conversationId, responseId, cancellationToken);
     }
+
+    /// <summary>The conversation's thread, or a new one for a call without a conversation id.</summary>
+    private Turn.Thread Thread(ChatOptions? options)
+        => options?.ConversationId is { Length: > 0 } conversation
+            ? new(_ => Task.FromResult<string?>(conversation), null)
+            : new(_connector.CreateThreadAsync, null);
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)

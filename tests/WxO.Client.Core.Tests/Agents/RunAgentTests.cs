@@ -29,7 +29,17 @@ public sealed class RunAgentTests
 
         public override string AgentId => "echo-agent";
 
-        public override async Task<string> CreateThreadAsync(CancellationToken cancellationToken)
+        /// <summary>The server names the thread with the first run (as WxO does): no thread is created ahead.</summary>
+        public bool ServerCreatesThreads { get; init; }
+
+        /// <summary>How many polls of a background run find it still running.</summary>
+        public int PollsUntilDone { get; set; }
+
+        public List<(string Thread, string Run)> Cancelled { get; } = [];
+
+        public List<RunContinuationToken> Resumed { get; } = [];
+
+        public override async Task<string?> CreateThreadAsync(CancellationToken cancellationToken)
         {
             if (Gate is not null)
             {
@@ -42,15 +52,60 @@ public sealed class RunAgentTests
                 throw new InvalidOperationException("no thread today");
             }
 
-            return $"t{Interlocked.Increment(ref _threads)}";
+            return ServerCreatesThreads ? null : $"t{Interlocked.Increment(ref _threads)}";
         }
 
-        public override async IAsyncEnumerable<ChatResponseUpdate> RunTurnAsync(
-            string threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public override IAsyncEnumerable<ChatResponseUpdate> RunTurnAsync(
+            string? threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+        {
+            _lastText = messages[^1].Text;
+            var thread = threadId ?? $"s{Interlocked.Increment(ref _threads)}";
+            var token = new RunContinuationToken(ProviderName, thread, "r1");
+            return Script(token, messages[^1].Text, options?.AllowBackgroundResponses == true, stamp: threadId is null);
+        }
+
+        public override Task<RunContinuationToken> StartTurnAsync(
+            string? threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+        {
+            _lastText = messages[^1].Text;
+            return Task.FromResult(new RunContinuationToken(ProviderName, threadId ?? "s-bg", "r1"));
+        }
+
+        public override Task<bool> IsTurnDoneAsync(RunContinuationToken token, CancellationToken cancellationToken)
+            => Task.FromResult(PollsUntilDone-- <= 0);
+
+        public override IAsyncEnumerable<ChatResponseUpdate> ResumeTurnAsync(RunContinuationToken token, CancellationToken cancellationToken)
+        {
+            Resumed.Add(token);
+            return Script(token, _lastText, background: true, stamp: false);
+        }
+
+        public override Task CancelRunAsync(string threadId, string runId, CancellationToken cancellationToken)
+        {
+            Cancelled.Add((threadId, runId));
+            return Task.CompletedTask;
+        }
+
+        private string _lastText = "bg";
+
+        /// <summary>Events 1 and 2 are text, then the end; a resume yields those after the token's event.</summary>
+        private static async IAsyncEnumerable<ChatResponseUpdate> Script(RunContinuationToken token, string text, bool background, bool stamp)
         {
             await Task.Yield();
-            yield return new ChatResponseUpdate(ChatRole.Assistant, "echo: ") { ResponseId = "r1", MessageId = "m1" };
-            yield return new ChatResponseUpdate(ChatRole.Assistant, $"{messages[^1].Text} on {threadId}") { ResponseId = "r1", MessageId = "m1" };
+            string[] parts = ["echo: ", $"{text} on {token.ThreadId}"];
+            var after = token.LastEventId is null ? 0 : int.Parse(token.LastEventId, System.Globalization.CultureInfo.InvariantCulture);
+            for (var e = after + 1; e <= parts.Length; e++)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, parts[e - 1])
+                {
+                    ResponseId = "r1",
+                    MessageId = "m1",
+                    ConversationId = stamp ? token.ThreadId : null,
+                    ContinuationToken = background ? token.After($"{e}") : null,
+                };
+            }
+
+            yield return new ChatResponseUpdate { Role = ChatRole.Assistant, ResponseId = "r1", FinishReason = ChatFinishReason.Stop };
         }
     }
 
@@ -166,4 +221,133 @@ public sealed class RunAgentTests
     }
 
     private sealed class ForeignSession : AgentSession;
+
+    [Fact]
+    public async Task A_background_stream_carries_a_token_per_update_and_resumes_after_it_exactly_once()
+    {
+        var connector = new EchoConnector();
+        var chat = new RunChatClient(connector);
+
+        var first = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync("hi", new ChatOptions { AllowBackgroundResponses = true }, Ct))
+        {
+            first.Add(update);
+            break;
+        }
+
+        var token = first[0].ContinuationToken!;
+        var json = JsonSerializer.Serialize(token, AIJsonUtilities.DefaultOptions);
+        var restored = JsonSerializer.Deserialize<ResponseContinuationToken>(json, AIJsonUtilities.DefaultOptions)!;
+        var rest = await chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = restored }, Ct).ToListAsync(Ct);
+
+        Assert.Equal("echo: hi on t1", first[0].Text + string.Concat(rest.Select(u => u.Text)));
+        var resumed = Assert.Single(connector.Resumed);
+        Assert.Equal(("echo", "t1", "r1", "1"), (resumed.Provider, resumed.ThreadId, resumed.RunId, resumed.LastEventId));
+        Assert.All(rest, u => Assert.Equal(("t1", "r1"), (u.ConversationId, u.ResponseId)));
+        Assert.Null(rest[^1].ContinuationToken);
+    }
+
+    [Fact]
+    public async Task A_background_response_is_pending_until_the_run_stops_then_it_is_the_whole_answer()
+    {
+        var connector = new EchoConnector { PollsUntilDone = 1 };
+        var agent = new RunAgent(connector);
+        var session = (RunAgentSession)await agent.CreateSessionAsync(Ct);
+
+        var started = await agent.RunAsync("later", session, new AgentRunOptions { AllowBackgroundResponses = true }, Ct);
+        var stillRunning = await agent.RunAsync(session, new AgentRunOptions { ContinuationToken = started.ContinuationToken }, Ct);
+        var done = await agent.RunAsync(session, new AgentRunOptions { ContinuationToken = stillRunning.ContinuationToken }, Ct);
+
+        Assert.Empty(started.Messages);
+        Assert.Equal(("r1", "t1", "r1"), (started.ResponseId, session.ThreadId, session.RunId));
+        Assert.Empty(stillRunning.Messages);
+        Assert.Equal(RunContinuationToken.From(started.ContinuationToken!).ToString(), RunContinuationToken.From(stillRunning.ContinuationToken!).ToString());
+        Assert.Equal("echo: later on t1", done.Text);
+        Assert.Null(done.ContinuationToken);
+        Assert.Null(Assert.Single(connector.Resumed).LastEventId);
+    }
+
+    [Fact]
+    public async Task The_agent_passes_background_on_to_its_updates()
+    {
+        var agent = new RunAgent(new EchoConnector());
+
+        var updates = await agent.RunStreamingAsync("hi", options: new AgentRunOptions { AllowBackgroundResponses = true }, cancellationToken: Ct).ToListAsync(Ct);
+        var plain = await agent.RunStreamingAsync("hi", cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal(["1", "2"], updates.Where(u => u.ContinuationToken is not null).Select(u => RunContinuationToken.From(u.ContinuationToken!).LastEventId));
+        Assert.All(plain, u => Assert.Null(u.ContinuationToken));
+    }
+
+    [Fact]
+    public async Task A_thread_the_server_names_on_the_first_run_is_the_session_s_and_the_conversation_s()
+    {
+        var connector = new EchoConnector { ServerCreatesThreads = true };
+        var agent = new RunAgent(connector);
+        var session = (RunAgentSession)await agent.CreateSessionAsync(Ct);
+
+        var first = await agent.RunAsync("a", session, cancellationToken: Ct);
+        var second = await agent.RunAsync("b", session, cancellationToken: Ct);
+        var chat = await new RunChatClient(connector).GetResponseAsync("c", cancellationToken: Ct);
+
+        Assert.Equal(("echo: a on s1", "echo: b on s1"), (first.Text, second.Text));
+        Assert.Equal(("s1", "r1"), (session.ThreadId, session.RunId));
+        Assert.Equal(("echo: c on s2", "s2"), (chat.Text, chat.ConversationId));
+    }
+
+    [Fact]
+    public async Task Stopping_a_run_is_an_explicit_call_by_session_or_by_ids()
+    {
+        var connector = new EchoConnector();
+        var agent = new RunAgent(connector);
+        var session = await agent.CreateSessionAsync(Ct);
+
+        Assert.False(await agent.CancelRunAsync(session, Ct));
+        await agent.RunAsync("a", session, cancellationToken: Ct);
+        Assert.True(await agent.CancelRunAsync(session, Ct));
+        await new RunChatClient(connector).CancelRunAsync("t9", "r9", Ct);
+
+        Assert.Equal([("t1", "r1"), ("t9", "r9")], connector.Cancelled);
+        await Assert.ThrowsAsync<ArgumentException>(() => new RunChatClient(connector).CancelRunAsync(" ", "r9", Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => new RunChatClient(connector).CancelRunAsync("t9", "", Ct));
+    }
+
+    [Fact]
+    public async Task A_continuation_is_checked_at_the_call()
+    {
+        var chat = new RunChatClient(new EchoConnector());
+        var agent = new RunAgent(new EchoConnector());
+        var theirs = new RunContinuationToken("other", "t1", "r1");
+        var ours = new RunContinuationToken("echo", "t1", "r1");
+
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = theirs }));
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync("more", new ChatOptions { ContinuationToken = ours }));
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = ResponseContinuationToken.FromBytes("{}"u8.ToArray()) }));
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = ResponseContinuationToken.FromBytes("no json"u8.ToArray()) }));
+        await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync("more", new ChatOptions { ContinuationToken = ours }, Ct));
+        // Agent Framework's RunStreamingAsync defers to the first MoveNext; still nothing reaches the connector.
+        await Assert.ThrowsAsync<ArgumentException>(async () => await agent.RunStreamingAsync([], options: new AgentRunOptions { ContinuationToken = theirs }).ToListAsync(Ct));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await agent.RunStreamingAsync(Array.Empty<ChatMessage>(), options: null).ToListAsync(Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => agent.RunAsync("more", options: new AgentRunOptions { ContinuationToken = ours }, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public void A_continuation_token_round_trips_through_its_bytes_and_names_no_secret()
+    {
+        var token = new RunContinuationToken("langgraph", "t1", "r1", "7");
+        var copy = RunContinuationToken.From(ResponseContinuationToken.FromBytes(token.ToBytes()));
+        var fresh = RunContinuationToken.From(ResponseContinuationToken.FromBytes(new RunContinuationToken("wxo", "t", "r", "").ToBytes()));
+
+        Assert.Equal(("langgraph", "t1", "r1", "7"), (copy.Provider, copy.ThreadId, copy.RunId, copy.LastEventId));
+        Assert.Null(fresh.LastEventId);
+        Assert.Same(token, RunContinuationToken.From(token));
+        Assert.Same(token, token.After(null));
+        Assert.Equal("8", token.After("8").LastEventId);
+        Assert.Equal("RunContinuationToken(langgraph, thread t1, run r1, after event 7)", token.ToString());
+        Assert.Equal("""{"provider":"wxo","threadId":"t","runId":"r"}""", System.Text.Encoding.UTF8.GetString(new RunContinuationToken("wxo", "t", "r").ToBytes().Span));
+        Assert.Throws<ArgumentException>(() => new RunContinuationToken(" ", "t", "r"));
+        Assert.Throws<ArgumentException>(() => new RunContinuationToken("p", "", "r"));
+        Assert.Throws<ArgumentNullException>(() => new RunContinuationToken("p", "t", null!));
+        Assert.Throws<ArgumentNullException>(() => RunContinuationToken.From(null!));
+    }
 }
