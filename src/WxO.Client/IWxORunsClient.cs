@@ -74,4 +74,15 @@ public interface IWxORunsClient : IRunSource
     /// <param name="runId">The run id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<AssistantRunEvent>> GetRunEventsAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a thread's messages, oldest first (<c>GET /v1/orchestrate/threads/{thread_id}/messages</c>, as IBM's ADK reads
+    /// a conversation): the user's messages and the agent's answers, with the tool steps behind each answer. Accepts a bare
+    /// list or a <c>{"data": [...]}</c> page alike, as the ADK does.
+    /// </summary>
+    /// <param name="threadId">The thread id (a run's <see cref="AssistantRunIds.ThreadId"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException"><paramref name="threadId"/> is empty, whitespace, <c>.</c> or <c>..</c> (no request is made).</exception>
+    /// <exception cref="ResourceNotFoundException">No such thread.</exception>
+    Task<IReadOnlyList<ThreadMessage>> GetThreadMessagesAsync(string threadId, CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     private static readonly RunEndpoint StreamRunEndpoint = new("StreamRun", "POST", "/v1/orchestrate/runs/stream");
     private static readonly RunEndpoint CancelRunEndpoint = new("CancelRun", "POST", "/v1/orchestrate/runs/cancel/{run_id}");
     private static readonly RunEndpoint GetRunEventsEndpoint = new("GetRunEvents", "GET", "/v1/orchestrate/runs/{run_id}/events");
+    private static readonly RunEndpoint GetThreadMessagesEndpoint = new("GetThreadMessages", "GET", "/v1/orchestrate/threads/{thread_id}/messages");
 
     /// <summary>
     /// Start and stream: never re-posted (a broken stream fails; follow the run with <see cref="GetRunEventsAsync"/> or a
@@ -47,7 +48,13 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
 
     private WxORunsClient(RunClientContext context)
         : base(context)
-        => _api = RestService.ForGenerated<IWxORunsApi>(context.HttpClient, RefitSettings);
+    {
+        _api = RestService.ForGenerated<IWxORunsApi>(context.HttpClient, RefitSettings);
+        BaseAddress = context.HttpClient.BaseAddress;
+    }
+
+    /// <summary>The server's base address (what the agents layer reports as its endpoint).</summary>
+    internal Uri? BaseAddress { get; }
 
     /// <summary>How <c>AddWxOClient</c> plugs this client into the core.</summary>
     internal static RunClientDefinition<WxOClientOptions, IWxORunsClient> Definition { get; } = new()
@@ -236,6 +243,30 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
             GetRunEventsEndpoint, (Api: _api, RunId: runId), static (s, ct) => s.Api.GetRunEventsAsync(s.RunId, ct),
             WxOJsonContext.Default.IReadOnlyListAssistantRunEvent, runId: runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return events.WithoutNulls();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ThreadMessage>> GetThreadMessagesAsync(string threadId, CancellationToken cancellationToken = default)
+    {
+        ValidateRunId(threadId, nameof(threadId));
+        var body = await Pipeline.SendAsync(
+            GetThreadMessagesEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadMessagesAsync(s.ThreadId, ct),
+            WxOJsonContext.Default.JsonElement,
+            validate: static (_, body) => Messages(body).ValueKind == JsonValueKind.Array ? null : "it is neither a list of messages nor {\"data\": [...]}",
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var messages = new List<ThreadMessage>();
+        foreach (var item in Messages(body).EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object && item.Deserialize(WxOJsonContext.Default.ThreadMessage) is { } message)
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages;
+
+        static JsonElement Messages(JsonElement body)
+            => body.ValueKind == JsonValueKind.Object && body.TryGetProperty("data", out var data) ? data : body;
     }
 
     /// <summary>

@@ -30,4 +30,7 @@ internal interface IWxORunsApi
 
     [Get("/v1/orchestrate/runs/{runId}/events")]
     Task<HttpResponseMessage> GetRunEventsAsync(string runId, CancellationToken cancellationToken);
+
+    [Get("/v1/orchestrate/threads/{threadId}/messages")]
+    Task<HttpResponseMessage> GetThreadMessagesAsync(string threadId, CancellationToken cancellationToken);
 }

@@ -96,4 +96,20 @@ public static class WxOModelFactory
         ArgumentNullException.ThrowIfNull(runId);
         return new() { RunId = runId, ThreadId = threadId, TaskId = taskId, MessageId = messageId, AdditionalProperties = additionalProperties };
     }
+
+    /// <summary>A message of a thread, as <see cref="IWxORunsClient.GetThreadMessagesAsync"/> would return it.</summary>
+    public static ThreadMessage ThreadMessage(
+        string? role,
+        JsonElement content = default,
+        string? id = null,
+        string? threadId = null,
+        string? parentMessageId = null,
+        DateTimeOffset? createdOn = null,
+        JsonElement stepHistory = default,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            Role = role, Content = content, Id = id, ThreadId = threadId, ParentMessageId = parentMessageId, CreatedOn = createdOn,
+            StepHistory = stepHistory, AdditionalProperties = additionalProperties,
+        };
 }

@@ -17,6 +17,7 @@ namespace WxO.Client.Serialization;
 [JsonSerializable(typeof(CreateRunRequest))]
 [JsonSerializable(typeof(AssistantRunIds))]
 [JsonSerializable(typeof(IReadOnlyList<AssistantRunEvent>))]
+[JsonSerializable(typeof(ThreadMessage))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(IamTokenResponse))]
 [JsonSerializable(typeof(McspTokenRequest))]
