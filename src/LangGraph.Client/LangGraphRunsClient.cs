@@ -81,6 +81,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         ApiKey = LangGraphApiKey.Resolve,
         LoggerCategory = typeof(LangGraphRunsClient).FullName,
         CreateClient = context => new LangGraphRunsClient(context),
+        CreateAgentConnector = LangGraphAgentExtensions.Connector,
     };
 
     /// <summary>

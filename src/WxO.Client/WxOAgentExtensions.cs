@@ -30,7 +30,7 @@ public static class WxOAgentExtensions
     public static RunAgent AsAIAgent(this IWxORunsClient client, string agentId, string? name = null, string? description = null)
         => new(Connector(client, agentId), name, description);
 
-    private static WxOAgentConnector Connector(IWxORunsClient client, string agentId)
+    internal static WxOAgentConnector Connector(IWxORunsClient client, string agentId)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);

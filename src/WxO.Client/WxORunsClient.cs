@@ -68,6 +68,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         OtherSecrets = static options => [options.ApiKey],
         LoggerCategory = typeof(WxORunsClient).FullName,
         CreateClient = context => new WxORunsClient(context),
+        CreateAgentConnector = WxOAgentExtensions.Connector,
     };
 
     /// <summary>

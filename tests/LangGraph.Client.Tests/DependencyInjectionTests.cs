@@ -128,4 +128,24 @@ public sealed class DependencyInjectionTests
         Assert.Equal("langgraph", client.Name);
         Assert.Throws<OptionsValidationException>(() => LangGraphRunsClient.Create(o => o.ApiKey = "k"));
     }
+
+    [Fact]
+    public void An_agent_added_after_a_chained_client_is_that_client_s()
+    {
+        using var host = BuildHost(s => s
+            .AddLangGraphClient(o => (o.BaseAddress, o.ApiKey) = (new Uri("https://langgraph.test"), "k"))
+            .AddAgent("chat", "chat")
+            .AddLangGraphClient("eu", o => (o.BaseAddress, o.ApiKey) = (new Uri("https://eu.langgraph.test"), "k"))
+            .AddAgent("eu-chat", "chat"));
+
+        var chat = host.Services.GetRequiredKeyedService<Microsoft.Extensions.AI.IChatClient>("chat");
+        var eu = host.Services.GetRequiredKeyedService<Microsoft.Agents.AI.AIAgent>("eu-chat");
+
+        var metadata = (Microsoft.Extensions.AI.ChatClientMetadata)chat.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata))!;
+        Assert.Equal(("langgraph", new Uri("https://langgraph.test"), "chat"), (metadata.ProviderName, metadata.ProviderUri, metadata.DefaultModelId));
+        Assert.Equal("langgraph:chat", eu.Id);
+        Assert.IsAssignableFrom<ILangGraphRunsClient>(eu.GetService(typeof(ILangGraphRunsClient)));
+        var euChat = host.Services.GetRequiredKeyedService<RunChatClient>("eu-chat");
+        Assert.Equal(new Uri("https://eu.langgraph.test"), ((Microsoft.Extensions.AI.ChatClientMetadata)euChat.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata))!).ProviderUri);
+    }
 }

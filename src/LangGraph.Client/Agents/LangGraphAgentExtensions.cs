@@ -30,7 +30,7 @@ public static class LangGraphAgentExtensions
     public static RunAgent AsAIAgent(this ILangGraphRunsClient client, string assistantId, string? name = null, string? description = null)
         => new(Connector(client, assistantId), name, description);
 
-    private static LangGraphAgentConnector Connector(ILangGraphRunsClient client, string assistantId)
+    internal static LangGraphAgentConnector Connector(ILangGraphRunsClient client, string assistantId)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantId);

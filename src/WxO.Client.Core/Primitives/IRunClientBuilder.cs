@@ -1,3 +1,4 @@
+using WxO.Client.Primitives;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace WxO.Client;
@@ -21,4 +22,8 @@ public interface IRunClientBuilder
     string SourceName { get; }
 }
 
-internal sealed record RunClientBuilder(IServiceCollection Services, IHttpClientBuilder HttpClientBuilder, string SourceName) : IRunClientBuilder;
+internal sealed record RunClientBuilder(IServiceCollection Services, IHttpClientBuilder HttpClientBuilder, string SourceName) : IRunClientBuilder
+{
+    /// <summary>Builds an agent connector of this client (the provider and an agent id); null when the vendor has none.</summary>
+    public Func<IServiceProvider, string, RunAgentConnector>? Agents { get; init; }
+}

@@ -59,6 +59,12 @@ public sealed class RunClientDefinition<TOptions, TClient>
 
     /// <summary>The log category of the client's call logs; default: <see cref="HttpClientName"/>.</summary>
     public string? LoggerCategory { get; init; }
+
+    /// <summary>
+    /// An agent of the server as the agents layer drives it (the client and the agent id): what
+    /// <see cref="RunAgentServiceCollectionExtensions.AddAgent"/> registers. Null when the vendor has no agents layer.
+    /// </summary>
+    public Func<TClient, string, RunAgentConnector>? CreateAgentConnector { get; init; }
 }
 
 /// <summary>Registers run clients on the shared core: options validation, HTTP pipeline, credentials and <see cref="IRunSource"/> views.</summary>
@@ -99,10 +105,14 @@ public static class RunClientRegistration
             services.AddSingleton(registry);
         }
 
+        // What AddAgent builds an agent of this client with: the client as registered (named or not) and the agent id.
+        Func<IServiceProvider, string, RunAgentConnector>? agents = definition.CreateAgentConnector is { } connect
+            ? (sp, agentId) => connect(name is null ? sp.GetRequiredService<TClient>() : sp.GetRequiredKeyedService<TClient>(name), agentId)
+            : null;
         if (!registry.TryAdd(names.Source, typeof(TClient), name))
         {
             // AddHttpClient(name) hands back the existing registration without adding handlers twice.
-            return new RunClientBuilder(services, services.AddHttpClient(names.Http), names.Source);
+            return new RunClientBuilder(services, services.AddHttpClient(names.Http), names.Source) { Agents = agents };
         }
 
         services.AddOptions<TOptions>(names.Options).ValidateOnStart();
@@ -156,7 +166,7 @@ public static class RunClientRegistration
         services.AddKeyedTransient<IRunSource>(names.Source, name is null
             ? (sp, _) => sp.GetRequiredService<TClient>()
             : (sp, key) => sp.GetRequiredKeyedService<TClient>(key));
-        return new RunClientBuilder(services, http, names.Source);
+        return new RunClientBuilder(services, http, names.Source) { Agents = agents };
     }
 
     /// <summary>
