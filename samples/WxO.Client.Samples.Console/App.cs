@@ -25,9 +25,13 @@ public static class App
     /// <param name="output">Where data goes (stdout).</param>
     /// <param name="error">Where diagnostics go (stderr).</param>
     /// <param name="environment">Reads an environment variable; tests pass their own.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
+    /// <param name="lines">Where a chat reads the user's lines (stdin).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?>? environment = null, TextReader? lines = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
+        lines ??= System.Console.In;
+        // Dim thinking and tool calls only on a terminal.
+        var ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
         var runId = new Argument<string>("runId") { Description = "The run id" };
         var threadId = new Argument<Guid>("threadId") { Description = "The LangGraph thread id (a GUID)" };
         var langGraphRunId = new Argument<Guid>("runId") { Description = "The LangGraph run id (a GUID)" };
@@ -66,18 +70,31 @@ public static class App
         wxoRun.SetAction((p, ct) => WithSources(environment, error, ct, s => WxOStreamRun.RunAsync(s.WxO, p.GetValue(agentId)!, p.GetValue(message)!, output, ct)));
         var wxo = new Command("wxo", "watsonx Orchestrate runs you start") { wxoRun };
 
+        var chatAgentId = new Argument<string>("agentId") { Description = "The Orchestrate agent id" };
+        var chatWxO = new Command("wxo", "Chat with an Orchestrate agent") { chatAgentId };
+        chatWxO.SetAction((p, ct) => WithSources(environment, error, ct,
+            s => Chat.RunAsync(s.WxO.AsAIAgent(p.GetValue(chatAgentId)!), lines, output, ansi, ct)));
+        var chatGraphId = new Argument<string>("graphId") { Description = "The graph id (as in langgraph.json) or an assistant id" };
+        var chatLangGraph = new Command("langgraph", "Chat with a LangGraph graph whose state is MessagesAnnotation") { chatGraphId };
+        chatLangGraph.SetAction((p, ct) => WithSources(environment, error, ct,
+            s => Chat.RunAsync(s.LangGraph.AsAIAgent(p.GetValue(chatGraphId)!), lines, output, ansi, ct)));
+        var chat = new Command("chat", "Talk to an agent: its reply prints as it is written; Ctrl+C stops a reply, an empty line ends the chat")
+        {
+            chatWxO, chatLangGraph,
+        };
+
         var sandbox = new Command("sandbox", "Only run the embedded sandbox and print its addresses as environment variables (Ctrl+C to stop)");
         sandbox.SetAction((_, ct) => ServeSandboxAsync(output, ct));
 
         var root = new RootCommand("""
-            WxO.Client sample: read and wait for runs of IBM watsonx Orchestrate and a LangGraph Agent Server.
+            WxO.Client sample: read, wait for and chat with runs of IBM watsonx Orchestrate and a LangGraph Agent Server.
             Each source uses a real server when its variables are set, else the embedded sandbox (fake servers on 127.0.0.1):
               WXO_BASE_URL + WXO_API_KEY (IBM API key) or WXO_BEARER_TOKEN, optional WXO_AUTH_MODE
               LANGGRAPH_URL, optional LANGGRAPH_API_KEY (sent as x-api-key)
             Exit codes: 0 success, 1 bad command line, 2 server or client error, 3 the run did not succeed, 130 cancelled.
             """)
         {
-            list, get, wait, wxo, langGraph, sandbox,
+            list, get, wait, wxo, langGraph, chat, sandbox,
         };
 
         var parsed = root.Parse(args);
@@ -88,7 +105,12 @@ public static class App
         }
 
         // Ctrl+C cancels the token the scenarios get, so they end cleanly (exit code 130) rather than being killed mid-line.
-        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });
+        // A chat handles Ctrl+C itself: it stops the reply being written, not the chat.
+        var chatting = parsed.CommandResult.Command.Parents.Contains(chat);
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output, Error = error, ProcessTerminationTimeout = chatting ? null : TimeSpan.FromSeconds(5),
+        });
         if (parsed.Errors.Count > 0)
         {
             await error.WriteLineAsync("Add --help for usage.");

@@ -134,6 +134,9 @@ public sealed partial class Sandbox
         response.Headers["Content-Location"] = $"/threads/{threadId}/runs/{run.RunId}";
         switch (kind)
         {
+            case "stream" when Said(body) is { } said:
+                await StreamChatAsync(response, run, $"You said: {said}");
+                break;
             case "stream":
                 await StreamGraphRunAsync(response, run, fromStep: 1);
                 break;
@@ -161,6 +164,38 @@ public sealed partial class Sandbox
         {
             await UntilAsync(run.CreatedAt + (run.Duration * step / 3));
             await WriteEventAsync(response, $"event: values\ndata: {ValuesJson(run, step)}\nid: {step}\n\n");
+        }
+
+        response.Close();
+    }
+
+    /// <summary>
+    /// What a chat client sends (<c>stream_mode</c> with <c>messages-tuple</c>, input <c>{"messages": [...]}</c>): the last
+    /// message's text; null for other runs.
+    /// </summary>
+    private static string? Said(JsonNode? body)
+        => body?["stream_mode"] is JsonArray modes && modes.Any(m => m?.GetValue<string>() == "messages-tuple")
+           && body["input"]?["messages"] is JsonArray { Count: > 0 } messages && messages[^1]?["content"] is JsonValue content
+           && content.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>
+    /// The answer to a chat, word by word as a chat model streams it: <c>metadata</c>, then one <c>messages</c> event per
+    /// word (<c>[AIMessageChunk, {"langgraph_node"}]</c>, as LangGraph's <c>messages-tuple</c> mode sends them) spread over
+    /// the run's duration.
+    /// </summary>
+    private static async Task StreamChatAsync(HttpListenerResponse response, GraphRun run, string answer)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream";
+        response.SendChunked = true;
+        await WriteEventAsync(response, $"event: metadata\ndata: {{\"run_id\":\"{run.RunId}\",\"attempt\":1}}\nid: 0\n\n");
+        var words = answer.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            await UntilAsync(run.CreatedAt + (run.Duration * (i + 1) / words.Length));
+            var chunk = JsonSerializer.Serialize(i == 0 ? words[i] : " " + words[i], SandboxJsonContext.Default.String);
+            await WriteEventAsync(response,
+                $$"""event: messages{{"\n"}}data: [{"type":"AIMessageChunk","id":"run-{{run.RunId}}","content":{{chunk}}},{"langgraph_node":"agent"}]{{"\n"}}id: {{i + 1}}{{"\n\n"}}""");
         }
 
         response.Close();

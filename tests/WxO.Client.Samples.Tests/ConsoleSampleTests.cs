@@ -13,10 +13,14 @@ public sealed class ConsoleSampleTests
     private static readonly Dictionary<string, string?> NoConfiguration = [];
 
     private static async Task<(int Exit, string[] Output, string[] Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+        => await ChatAsync(environment, string.Empty, args);
+
+    /// <summary>Runs the sample with <paramref name="typed"/> as what the user types.</summary>
+    private static async Task<(int Exit, string[] Output, string[] Error)> ChatAsync(IReadOnlyDictionary<string, string?> environment, string typed, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await App.RunAsync(args, output, error, name => environment.GetValueOrDefault(name));
+        var exit = await App.RunAsync(args, output, error, name => environment.GetValueOrDefault(name), new StringReader(typed));
         return (exit, Lines(output), Lines(error));
 
         static string[] Lines(StringWriter writer) => writer.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -169,5 +173,43 @@ public sealed class ConsoleSampleTests
         Assert.StartsWith($"WxO: {server.Url}; LangGraph: embedded sandbox at", error[0]);
         var request = Assert.Single(server.LogEntries).RequestMessage!;
         Assert.Equal("Bearer user-token", request.Headers!["Authorization"]!.Single());
+    }
+
+    [Theory]
+    [InlineData("wxo", "my-agent")]
+    [InlineData("langgraph", "agent")]
+    public async Task Chat_prints_each_reply_of_the_sandbox_agent_on_one_conversation(string server, string agent)
+    {
+        var (exit, output, _) = await ChatAsync(NoConfiguration, "hello\nagain\n\n", "chat", server, agent);
+
+        Assert.Equal(0, exit);
+        Assert.Equal($"Chatting with {agent}. An empty line ends the chat; Ctrl+C stops a reply.", output[0]);
+        Assert.Equal(["You said: hello", "You said: again"], output.Skip(1).Take(2).Select(l => l.Replace($"you> {agent}> ", "", StringComparison.Ordinal).Trim()));
+    }
+
+    [Fact]
+    public async Task Chat_asks_the_user_what_the_agent_asks_and_sends_the_answer_on_the_same_thread()
+    {
+        using var server = WireMockServer.Start();
+        static string Sse(params string[] events) => string.Concat(events.Select(e => $"data: {e}\n\n"));
+        server.Given(Request.Create().WithPath("/v1/orchestrate/runs/stream").UsingPost()).InScenario("chat").WillSetStateTo("asked")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(Sse(
+                """{"id":"1","event":"run.started","data":{"run_id":"r-1","thread_id":"t-1"}}""",
+                """{"id":"2","event":"message.interrupt","data":{"message":{"content":[{"response_type":"text","text":"Which city?"}]}}}""",
+                """{"id":"3","event":"done","data":{}}""")));
+        server.Given(Request.Create().WithPath("/v1/orchestrate/runs/stream").UsingPost()).InScenario("chat").WhenStateIs("asked")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(Sse(
+                """{"id":"1","event":"run.started","data":{"run_id":"r-2","thread_id":"t-1"}}""",
+                """{"id":"2","event":"run.step.thinking","data":{"message":{"text":"checking"}}}""",
+                """{"id":"3","event":"message.delta","data":{"delta":{"content":[{"response_type":"text","text":"Sunny."}]}}}""",
+                """{"id":"4","event":"done","data":{}}""")));
+        var environment = new Dictionary<string, string?> { ["WXO_BASE_URL"] = server.Url, ["WXO_BEARER_TOKEN"] = "t", ["LANGGRAPH_URL"] = "http://127.0.0.1:1" };
+
+        var (exit, output, _) = await ChatAsync(environment, "weather?\nParis\n\n", "chat", "wxo", "a-1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(output, l => l.EndsWith("Which city? > a-1> (checking) Sunny.", StringComparison.Ordinal));
+        var second = System.Text.Json.JsonDocument.Parse(server.LogEntries.ElementAt(1).RequestMessage!.Body!).RootElement;
+        Assert.Equal(("Paris", "t-1"), (second.GetProperty("message").GetProperty("content").GetString(), second.GetProperty("thread_id").GetString()));
     }
 }
