@@ -359,7 +359,14 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
     /// <summary>An event's name and its subgraph namespace: <c>updates|child:1|grandchild:2</c> is <c>updates</c> in <c>[child:1, grandchild:2]</c>.</summary>
     private static (string Name, IReadOnlyList<string> Namespace) Split(ThreadRunEventType name)
     {
-        var parts = (name.Value ?? string.Empty).Split('|');
+        // Most events are the root graph's: no namespace, and nothing to allocate for one token.
+        var value = name.Value ?? string.Empty;
+        if (!value.Contains('|', StringComparison.Ordinal))
+        {
+            return (value, []);
+        }
+
+        var parts = value.Split('|');
         return (parts[0], parts[1..]);
     }
 

@@ -115,6 +115,8 @@ public sealed class RunAgent : AIAgent
         if (Turn.Continuing(_connector, messages, options?.ContinuationToken) is { } token)
 #pragma warning restore MEAI001
         {
+            // The session follows the run it continues (so CancelRunAsync(session) stops it, in a new process too).
+            thread.Seen?.Invoke(token.ThreadId, token.RunId);
             return Updates(Turn.ResumeAsync(_connector, token, cancellationToken), cancellationToken);
         }
 

@@ -98,6 +98,7 @@ internal static class Turn
     {
         if (Continuing(connector, messages, options?.ContinuationToken) is { } token)
         {
+            thread.Seen?.Invoke(token.ThreadId, token.RunId);
             if (!await connector.IsTurnDoneAsync(token, cancellationToken).ConfigureAwait(false))
             {
                 return Pending(token);

@@ -83,6 +83,13 @@ internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, U
         }
 
         var events = await client.GetRunEventsAsync(token.RunId, cancellationToken).ConfigureAwait(false);
+        if (token.LastEventId is { } after && !events.Any(e => e.Id == after))
+        {
+            // Resuming after an event the run's record does not hold would repeat or skip events: say so instead.
+            throw new RunApiException(
+                $"Run '{token.RunId}' has no event '{after}' to continue after: its events cannot be resumed exactly once. Read them with GetRunEventsAsync.");
+        }
+
         var ids = new Ids(token.ThreadId, token.RunId);
         var text = false;
         await foreach (var update in MapAsync(Listed(events), ids, token.LastEventId, background: true, cancellationToken).ConfigureAwait(false))

@@ -313,6 +313,22 @@ public sealed class RunAgentTests
     }
 
     [Fact]
+    public async Task A_session_continuing_a_run_follows_it_so_it_can_stop_it()
+    {
+        var connector = new EchoConnector();
+        var agent = new RunAgent(connector);
+        var streaming = (RunAgentSession)await agent.CreateSessionAsync(Ct);
+        var polling = (RunAgentSession)await agent.CreateSessionAsync(Ct);
+
+        await agent.RunStreamingAsync(streaming, new AgentRunOptions { ContinuationToken = new RunContinuationToken("echo", "t7", "r7", "1") }).ToListAsync(Ct);
+        await agent.RunAsync(polling, new AgentRunOptions { ContinuationToken = new RunContinuationToken("echo", "t8", "r8") }, Ct);
+
+        Assert.Equal(("t7", "r7", "t8", "r8"), (streaming.ThreadId, streaming.RunId, polling.ThreadId, polling.RunId));
+        Assert.True(await agent.CancelRunAsync(streaming, Ct));
+        Assert.Equal(("t7", "r7"), connector.Cancelled[^1]);
+    }
+
+    [Fact]
     public async Task A_continuation_is_checked_at_the_call()
     {
         var chat = new RunChatClient(new EchoConnector());

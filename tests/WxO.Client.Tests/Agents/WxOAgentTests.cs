@@ -174,6 +174,20 @@ public sealed class WxOAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_token_naming_an_event_the_run_does_not_hold_is_refused_rather_than_repeating_or_skipping()
+    {
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).RespondWith(Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"completed"}"""));
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1/events").UsingGet()).RespondWith(Response.Create().WithBody($"[{string.Join(",", Answer)}]"));
+        using var wxo = new WxOTestClient(_server);
+        var chat = wxo.Client.AsChatClient("agent-1");
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(async () =>
+            await chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = new RunContinuationToken("wxo", "t-1", "r-1", "99") }, Ct).ToListAsync(Ct));
+
+        Assert.Contains("no event '99'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stopping_a_run_cancels_it_on_the_server()
     {
         _server.Given(Request.Create().WithPath($"{Runs}/cancel/r-1").UsingPost()).RespondWith(Response.Create().WithBody("""{"run_id":"r-1","thread_id":"t-1"}"""));
