@@ -176,5 +176,91 @@ public sealed class AgentMappingTests : IDisposable
         Assert.Equal("named", host.Client.AsAIAgent("agent", name: "named").Name);
     }
 
+    [Fact]
+    public async Task A_background_stream_asks_for_a_resumable_run_that_outlives_the_caller_and_tokens_name_each_event()
+    {
+        Stream(
+            ("metadata", $$"""{"run_id":"{{RunId}}"}"""),
+            ("messages", Chunk("ai", "\"Hi\"")),
+            ("values", "{}"),
+            ("messages", Chunk("ai", "\" there\"")));
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+
+        var updates = await host.Client.AsChatClient("agent").GetStreamingResponseAsync(
+            "hi", new ChatOptions { ConversationId = ThreadId.ToString(), AllowBackgroundResponses = true }, Ct).ToListAsync(Ct);
+
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
+        Assert.True(body.GetProperty("stream_resumable").GetBoolean());
+        Assert.Equal("continue", body.GetProperty("on_disconnect").GetString());
+        var tokens = updates.Where(u => u.ContinuationToken is not null).Select(u => RunContinuationToken.From(u.ContinuationToken!)).ToList();
+        Assert.Equal(["1", "3"], tokens.Select(t => t.LastEventId));
+        Assert.All(tokens, t => Assert.Equal(("langgraph", ThreadId.ToString(), RunId.ToString()), (t.Provider, t.ThreadId, t.RunId)));
+        Assert.Null(updates[^1].ContinuationToken);
+    }
+
+    [Fact]
+    public async Task A_plain_stream_asks_for_nothing_resumable_and_carries_no_tokens()
+    {
+        Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""), ("messages", Chunk("ai", "\"Hi\"")));
+
+        var updates = await ChatAsync(new ChatMessage(ChatRole.User, "hi"));
+
+        var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
+        Assert.False(body.TryGetProperty("stream_resumable", out _));
+        Assert.False(body.TryGetProperty("on_disconnect", out _));
+        Assert.All(updates, u => Assert.Null(u.ContinuationToken));
+    }
+
+    [Fact]
+    public async Task A_background_response_is_a_resumable_run_polled_by_its_status_then_joined_from_its_first_event()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs").UsingPost())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "pending")));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).InScenario("run").WillSetStateTo("done")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "running")));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).InScenario("run").WhenStateIs("done")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "success")));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/stream").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(
+                $"event: metadata\ndata: {{\"run_id\":\"{RunId}\"}}\nid: 0\n\nevent: messages\ndata: {Chunk("ai", "\"Done\"")}\nid: 1\n\n"));
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var chat = host.Client.AsChatClient("agent");
+
+        var started = await chat.GetResponseAsync("go", new ChatOptions { ConversationId = ThreadId.ToString(), AllowBackgroundResponses = true }, Ct);
+        var running = await chat.GetResponseAsync([], new ChatOptions { ContinuationToken = started.ContinuationToken }, Ct);
+        var done = await chat.GetResponseAsync([], new ChatOptions { ContinuationToken = running.ContinuationToken }, Ct);
+
+        var create = System.Text.Json.JsonDocument.Parse(_server.LogEntries.First().RequestMessage!.Body!).RootElement;
+        Assert.True(create.GetProperty("stream_resumable").GetBoolean());
+        Assert.False(create.TryGetProperty("on_disconnect", out _));   // a background run has no connection to lose
+        Assert.Equal((RunId.ToString(), ThreadId.ToString()), (started.ResponseId, started.ConversationId));
+        Assert.NotNull(running.ContinuationToken);
+        Assert.Equal("Done", done.Text);
+        var join = _server.LogEntries.Last().RequestMessage!;
+        Assert.Equal("-1", Assert.Single(join.Headers!["Last-Event-ID"]));
+    }
+
+    [Fact]
+    public async Task A_resume_joins_after_the_token_s_event_and_a_cancel_names_the_run()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/stream").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody($"event: messages\ndata: {Chunk("ai", "\"rest\"")}\nid: 4\n\n"));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/cancel").UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var chat = host.Client.AsChatClient("agent");
+        var token = new RunContinuationToken("langgraph", ThreadId.ToString(), RunId.ToString(), "3");
+
+        var rest = await chat.GetStreamingResponseAsync([], new ChatOptions { ContinuationToken = token }, Ct).ToListAsync(Ct);
+        await chat.CancelRunAsync(ThreadId.ToString(), RunId.ToString(), Ct);
+
+        Assert.Equal("rest", string.Concat(rest.Select(u => u.Text)));
+        Assert.Equal("4", RunContinuationToken.From(rest[0].ContinuationToken!).LastEventId);
+        Assert.Equal((RunId.ToString(), ThreadId.ToString()), (rest[0].ResponseId, rest[0].ConversationId));
+        Assert.Equal("3", Assert.Single(_server.LogEntries.First().RequestMessage!.Headers!["Last-Event-ID"]));
+        Assert.EndsWith("/cancel", _server.LogEntries.Last().RequestMessage!.Path, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => chat.CancelRunAsync("not-a-guid", RunId.ToString(), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => chat.CancelRunAsync(ThreadId.ToString(), "not-a-guid", Ct));
+    }
+
     private sealed class BareAnswer(string requestId) : InputResponseContent(requestId);
 }
