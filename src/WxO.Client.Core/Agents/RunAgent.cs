@@ -250,19 +250,12 @@ public sealed class RunAgentSession : AgentSession
         await Task.Yield();
         try
         {
-            var threadId = await connector.CreateThreadAsync(CancellationToken.None).ConfigureAwait(false);
-            if (threadId is null)
+            // Null: the first run creates the thread, and Seen records it.
+            if (await connector.CreateThreadAsync(CancellationToken.None).ConfigureAwait(false) is { } threadId)
             {
-                // The first run will create it: nothing to share.
-                lock (_gate)
-                {
-                    _creating = null;
-                }
-
-                return null;
+                Interlocked.CompareExchange(ref _threadId, threadId, null);
             }
 
-            Interlocked.CompareExchange(ref _threadId, threadId, null);
             return ThreadId;
         }
         catch

@@ -66,10 +66,10 @@ internal static class Turn
         await foreach (var update in connector.RunTurnAsync(threadId, messages, options, cancellationToken).ConfigureAwait(false))
         {
             update.ConversationId ??= threadId;
-            if (update.ConversationId is { } seen && (seen != threadId || (update.ResponseId is { } run && run != runId)))
+            // Tell the session what the server named, each time it names something new (a session ignores a null run).
+            if (update.ConversationId is { } seen && (seen != threadId || update.ResponseId != runId))
             {
-                threadId = seen;
-                runId = update.ResponseId ?? runId;
+                (threadId, runId) = (seen, update.ResponseId);
                 thread.Seen?.Invoke(seen, runId);
             }
 
@@ -83,8 +83,9 @@ internal static class Turn
     {
         await foreach (var update in connector.ResumeTurnAsync(token, cancellationToken).ConfigureAwait(false))
         {
-            update.ConversationId ??= token.ThreadId;
-            update.ResponseId ??= token.RunId;
+            // A resume is the token's run on the token's thread, whatever the events repeat.
+            update.ConversationId = token.ThreadId;
+            update.ResponseId = token.RunId;
             yield return update;
         }
     }

@@ -29,6 +29,17 @@ public sealed class RunAgentTests
 
         public override string AgentId => "echo-agent";
 
+        public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+        {
+            if (messages.Any(m => m.Text == "refuse"))
+            {
+                throw new NotSupportedException("refused");
+            }
+        }
+
+        public override object? GetService(Type serviceType, object? serviceKey = null)
+            => serviceType == typeof(string) ? (serviceKey is null ? "plain" : $"keyed {serviceKey}") : null;
+
         /// <summary>The server names the thread with the first run (as WxO does): no thread is created ahead.</summary>
         public bool ServerCreatesThreads { get; init; }
 
@@ -208,7 +219,7 @@ public sealed class RunAgentTests
         Assert.Equal(1, connector.ThreadsCreated);
         Assert.Equal(("echo", "echo-agent"), (chat.GetService<ChatClientMetadata>()!.ProviderName, chat.GetService<ChatClientMetadata>()!.DefaultModelId));
         Assert.Same(connector, chat.GetService<RunAgentConnector>());
-        Assert.Null(chat.GetService<string>());
+        Assert.Null(chat.GetService<Uri>());
     }
 
     [Fact]
@@ -255,6 +266,7 @@ public sealed class RunAgentTests
         var session = (RunAgentSession)await agent.CreateSessionAsync(Ct);
 
         var started = await agent.RunAsync("later", session, new AgentRunOptions { AllowBackgroundResponses = true }, Ct);
+        Assert.Equal(("t1", "r1"), (session.ThreadId, session.RunId));   // named by the start, before any poll
         var stillRunning = await agent.RunAsync(session, new AgentRunOptions { ContinuationToken = started.ContinuationToken }, Ct);
         var done = await agent.RunAsync(session, new AgentRunOptions { ContinuationToken = stillRunning.ContinuationToken }, Ct);
 
@@ -365,5 +377,79 @@ public sealed class RunAgentTests
         Assert.Throws<ArgumentException>(() => new RunContinuationToken("p", "", "r"));
         Assert.Throws<ArgumentNullException>(() => new RunContinuationToken("p", "t", null!));
         Assert.Throws<ArgumentNullException>(() => RunContinuationToken.From(null!));
+    }
+
+    [Fact]
+    public async Task Every_response_and_update_names_the_agent_that_wrote_it()
+    {
+        var agent = new RunAgent(new EchoConnector());
+
+        var response = await agent.RunAsync("hi", cancellationToken: Ct);
+        var updates = await agent.RunStreamingAsync("hi", cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal("echo:echo-agent", response.AgentId);
+        Assert.All(updates, u => Assert.Equal("echo:echo-agent", u.AgentId));
+    }
+
+    [Fact]
+    public async Task What_the_connector_refuses_is_refused_before_a_thread_or_a_run_by_every_entry_point()
+    {
+        var connector = new EchoConnector();
+        var agent = new RunAgent(connector);
+        var chat = new RunChatClient(connector);
+
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await agent.RunStreamingAsync("refuse", cancellationToken: Ct).ToListAsync(Ct));
+        await Assert.ThrowsAsync<NotSupportedException>(() => agent.RunAsync("refuse", cancellationToken: Ct));
+        await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("refuse", cancellationToken: Ct));
+        await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("refuse", new ChatOptions { AllowBackgroundResponses = true }, Ct));
+        Assert.Throws<NotSupportedException>(() => chat.GetStreamingResponseAsync("refuse"));
+
+        Assert.Equal(0, connector.ThreadsCreated);
+    }
+
+    [Fact]
+    public void Bad_message_lists_are_named_whatever_their_kind()
+    {
+        var chat = new RunChatClient(new EchoConnector());
+        static IEnumerable<ChatMessage> Lazily(params ChatMessage?[] messages)
+        {
+            foreach (var message in messages)
+            {
+                yield return message!;
+            }
+        }
+
+        Assert.Equal("messages", Assert.Throws<ArgumentNullException>(() => chat.GetStreamingResponseAsync(null!)).ParamName);
+        Assert.Equal("messages", Assert.Throws<ArgumentNullException>(
+            () => chat.GetStreamingResponseAsync(null!, new ChatOptions { ContinuationToken = new RunContinuationToken("echo", "t", "r") })).ParamName);
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "a"), null!]));
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync(Lazily(new ChatMessage(ChatRole.User, "a"), null)));
+        Assert.NotNull(chat.GetStreamingResponseAsync(Lazily(new ChatMessage(ChatRole.User, "a"))));
+    }
+
+    [Fact]
+    public async Task Services_come_from_the_agent_then_the_connector_and_keyed_ones_from_the_connector_only()
+    {
+        var connector = new EchoConnector();
+        var agent = new RunAgent(connector);
+        var chat = new RunChatClient(connector);
+
+        Assert.Equal("keyed k", agent.GetService(typeof(string), "k"));
+        Assert.Null(agent.GetService(typeof(RunAgentConnector), "k"));
+        Assert.Same(connector, agent.GetService(typeof(RunAgentConnector)));
+        Assert.Same(agent, agent.GetService(typeof(AIAgent)));
+        Assert.Equal("plain", agent.GetService(typeof(string)));
+        Assert.Equal("keyed k", chat.GetService(typeof(string), "k"));
+        Assert.Same(connector, chat.GetService(typeof(RunAgentConnector)));
+        Assert.Equal("plain", chat.GetService(typeof(string)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => agent.CancelRunAsync(null!, Ct));
+        Assert.Equal("RunAgentSession(no thread yet)", (await agent.CreateSessionAsync(Ct)).ToString());
+    }
+
+    [Fact]
+    public void A_token_whose_ids_are_not_text_is_not_a_token()
+    {
+        Assert.Throws<ArgumentException>(() => RunContinuationToken.From(ResponseContinuationToken.FromBytes("""{"provider":1,"threadId":"t","runId":"r"}"""u8.ToArray())));
+        Assert.Equal("RunContinuationToken(p, thread t, run r, after event none)", new RunContinuationToken("p", "t", "r").ToString());
     }
 }

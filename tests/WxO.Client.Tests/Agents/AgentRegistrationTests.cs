@@ -64,7 +64,10 @@ public sealed class AgentRegistrationTests : IDisposable
     public void A_key_is_one_agent_and_arguments_are_checked()
     {
         var services = new ServiceCollection();
+        services.AddKeyedSingleton("it", "another service of the app under the same key");
+        services.AddSingleton<RunAgent>(_ => throw new InvalidOperationException("never resolved"));
         var builder = services.AddWxOClient(o => (o.BaseAddress, o.BearerToken) = (new Uri(_server.Url!), WxOTestClient.Token)).AddAgent("hr", "agent-hr");
+        builder.AddAgent("it", "agent-it");   // a key's other services, and an unkeyed RunAgent, are not agents of that key
 
         var twice = Assert.Throws<InvalidOperationException>(() => builder.AddAgent("hr", "other"));
         Assert.Contains("'hr'", twice.Message, StringComparison.Ordinal);
