@@ -67,7 +67,29 @@ public sealed class AgentMappingTests : IDisposable
         Assert.All(text, u => Assert.Equal("m-1", u.MessageId));
         Assert.Equal((ChatFinishReason.Stop, 0), (updates[^1].FinishReason!.Value, updates[^1].Contents.Count));
         Assert.IsType<Models.ThreadRunEvent>(text[0].RawRepresentation);
+        // The graph's custom event has no content of its own but is kept, raw.
+        var custom = Assert.Single(updates, u => u.RawRepresentation is Models.ThreadRunEvent { Event.Value: "custom" });
+        Assert.Empty(custom.Contents);
     }
+
+    [Fact]
+    public async Task A_graph_whose_input_is_not_MessagesAnnotation_gets_its_own_shape()
+    {
+        Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""));
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var options = new ChatOptions { ConversationId = ThreadId.ToString() };
+
+        await host.Client.AsChatClient("agent", new LangGraphAgentOptions { MessagesKey = "history" }).GetResponseAsync("hi", options, Ct);
+        await host.Client.AsChatClient("agent", new LangGraphAgentOptions { CreateInput = m => new System.Text.Json.Nodes.JsonObject { ["question"] = m[^1].Text } })
+            .GetResponseAsync("why?", options, Ct);
+
+        JsonAssert.Equivalent("""{"history":[{"role":"user","content":"hi"}]}""", Body(0).GetProperty("input").GetRawText());
+        JsonAssert.Equivalent("""{"question":"why?"}""", Body(_server.LogEntries.Count() - 1).GetProperty("input").GetRawText());
+        Assert.Throws<ArgumentException>(() => host.Client.AsChatClient("agent", new LangGraphAgentOptions { MessagesKey = " " }));
+    }
+
+    private System.Text.Json.JsonElement Body(int index)
+        => System.Text.Json.JsonDocument.Parse(_server.LogEntries.ElementAt(index).RequestMessage!.Body!).RootElement;
 
     [Fact]
     public async Task Reasoning_usage_and_the_agent_s_tool_steps_are_typed_contents()
@@ -105,7 +127,7 @@ public sealed class AgentMappingTests : IDisposable
 
         var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
         JsonAssert.Equivalent("""{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"hi"}]}""", body.GetProperty("input").GetRawText());
-        JsonAssert.Equivalent("""["messages-tuple","updates"]""", body.GetProperty("stream_mode").GetRawText());
+        JsonAssert.Equivalent("""["messages-tuple","updates","custom"]""", body.GetProperty("stream_mode").GetRawText());
     }
 
     [Fact]

@@ -15,9 +15,14 @@ namespace LangGraph.Client.Agents;
 /// answered by a turn of <see cref="RunInputResponseContent"/>s, sent as <c>Command(resume={interrupt id: answer})</c>.
 /// The mapping follows the LangGraph SDKs' stream parts.
 /// </summary>
-internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, string assistantId, Uri? endpoint) : RunAgentConnector
+internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, string assistantId, Uri? endpoint, LangGraphAgentOptions? options)
+    : RunAgentConnector
 {
-    private static readonly IReadOnlyList<StreamMode> Modes = [StreamMode.MessagesTuple, StreamMode.Updates];
+    // Tokens, node updates (tool steps, interrupts), and what the graph writes itself (kept as raw updates).
+    private static readonly IReadOnlyList<StreamMode> Modes = [StreamMode.MessagesTuple, StreamMode.Updates, StreamMode.Custom];
+
+    private readonly string _messagesKey = options?.MessagesKey ?? LangGraphAgentOptions.DefaultMessagesKey;
+    private readonly Func<IReadOnlyList<ChatMessage>, JsonNode>? _createInput = options?.CreateInput;
 
     public override string ProviderName => LangGraphRunsClient.SourceName;
 
@@ -126,7 +131,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
         };
         return answers.Count > 0
             ? request with { Command = new RunCommand { Resume = answers } }
-            : request with { Input = new JsonObject { ["messages"] = input } };
+            : request with { Input = _createInput?.Invoke(messages) ?? new JsonObject { [_messagesKey] = input } };
     }
 
     private static Guid Thread(string? threadId)
@@ -164,6 +169,11 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
                 update = Interrupts(e, ns, runId);
                 asked |= update is not null;
                 update ??= ToolSteps(e, runId);
+            }
+            else if (name == ThreadRunEventType.Custom.Value)
+            {
+                // No content of its own: the graph's custom event, reachable as the update's raw representation.
+                update = new ChatResponseUpdate { Role = ChatRole.Assistant, ResponseId = runId, RawRepresentation = e };
             }
 
             if (update is not null)

@@ -14,9 +14,10 @@ public static class LangGraphAgentExtensions
     /// </summary>
     /// <param name="client">The runs client.</param>
     /// <param name="assistantId">The graph id (as in <c>langgraph.json</c>) or an assistant id.</param>
-    /// <exception cref="ArgumentException"><paramref name="assistantId"/> is empty.</exception>
-    public static RunChatClient AsChatClient(this ILangGraphRunsClient client, string assistantId)
-        => new(Connector(client, assistantId));
+    /// <param name="options">How the graph takes a turn, if its input is not <c>{"messages": [...]}</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="assistantId"/> or the options' messages key is empty.</exception>
+    public static RunChatClient AsChatClient(this ILangGraphRunsClient client, string assistantId, LangGraphAgentOptions? options = null)
+        => new(Connector(client, assistantId, options));
 
     /// <summary>
     /// The assistant (or graph) as an Agent Framework agent (<see cref="RunAgent"/>): its session is a thread, created on the
@@ -26,14 +27,23 @@ public static class LangGraphAgentExtensions
     /// <param name="assistantId">The graph id (as in <c>langgraph.json</c>) or an assistant id.</param>
     /// <param name="name">The agent's display name; the assistant id when null.</param>
     /// <param name="description">What the agent does.</param>
-    /// <exception cref="ArgumentException"><paramref name="assistantId"/> is empty.</exception>
-    public static RunAgent AsAIAgent(this ILangGraphRunsClient client, string assistantId, string? name = null, string? description = null)
-        => new(Connector(client, assistantId), name, description);
+    /// <param name="options">How the graph takes a turn, if its input is not <c>{"messages": [...]}</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="assistantId"/> or the options' messages key is empty.</exception>
+    public static RunAgent AsAIAgent(
+        this ILangGraphRunsClient client, string assistantId, string? name = null, string? description = null, LangGraphAgentOptions? options = null)
+        => new(Connector(client, assistantId, options), name, description);
 
-    internal static LangGraphAgentConnector Connector(ILangGraphRunsClient client, string assistantId)
+    internal static LangGraphAgentConnector Connector(ILangGraphRunsClient client, string assistantId) => Connector(client, assistantId, null);
+
+    private static LangGraphAgentConnector Connector(ILangGraphRunsClient client, string assistantId, LangGraphAgentOptions? options)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(assistantId);
-        return new LangGraphAgentConnector(client, assistantId, (client as LangGraphRunsClient)?.BaseAddress);
+        if (options is not null && string.IsNullOrWhiteSpace(options.MessagesKey))
+        {
+            throw new ArgumentException("LangGraphAgentOptions.MessagesKey must name a state key.", nameof(options));
+        }
+
+        return new LangGraphAgentConnector(client, assistantId, (client as LangGraphRunsClient)?.BaseAddress, options);
     }
 }
