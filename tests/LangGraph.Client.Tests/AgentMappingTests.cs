@@ -119,6 +119,55 @@ public sealed class AgentMappingTests : IDisposable
     }
 
     [Fact]
+    public async Task Odd_but_valid_shapes_are_read_and_malformed_ones_skipped()
+    {
+        Stream(
+            ("metadata", $$"""{"run_id":"{{RunId}}"}"""),
+            ("messages", "{}"),
+            ("messages", "[]"),
+            ("messages", """[{"type":"ai","content":"no metadata"}]"""),
+            ("messages", """[{"type":"ai","content":[{"type":"reasoning","text":"via text"},{"type":"reasoning","reasoning":"first","text":"second"}]},"not an object"]"""),
+            ("messages", """[{"type":"ai","content":"","usage_metadata":{"output_tokens":4}},{}]"""),
+            ("metadata", "{}"),
+            ("updates", """{"agent":{"messages":[{"type":"ai","content":"","tool_calls":[{"id":"c-1","name":"no_args"}]}]}}"""),
+            ("updates", """{"agent":{"messages":[]},"other":"not an object"}"""),
+            ("updates", """{"__interrupt__":[{"id":"i-1","value":"one?"}]}"""),
+            ("updates", """{"__interrupt__":[{"id":"i-2","value":"two?"}]}"""));
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+
+        var updates = await host.Client.AsChatClient("agent").GetStreamingResponseAsync(
+            "hi", new ChatOptions { ConversationId = ThreadId.ToString() }, Ct).ToListAsync(Ct);
+
+        var contents = updates.SelectMany(u => u.Contents).ToList();
+        Assert.Equal("no metadata", Assert.Single(contents.OfType<TextContent>()).Text);
+        Assert.Null(updates[0].AuthorName);
+        Assert.Equal(["via text", "first"], contents.OfType<TextReasoningContent>().Select(r => r.Text));
+        Assert.Equal(4, Assert.Single(contents.OfType<UsageContent>()).Details.OutputTokenCount);
+        var call = Assert.Single(contents.OfType<FunctionCallContent>());
+        Assert.Null(call.Arguments);
+        var tools = Assert.Single(updates, u => u.Contents.Contains(call));
+        Assert.IsType<Models.ThreadRunEvent>(tools.RawRepresentation);
+        Assert.Equal(2, contents.OfType<WxO.Client.RunInputRequestContent>().Count());
+        Assert.Null(updates[^1].FinishReason);   // two questions asked: still not finished
+        Assert.All(updates, u => Assert.Equal(RunId.ToString(), u.ResponseId));
+        Assert.Single(updates, u => u.Contents.Count == 0);   // only the final one: nothing else maps to an empty update
+        Assert.Null(host.Client.AsChatClient("agent").GetService(typeof(string)));
+        Assert.Null(host.Client.AsChatClient("agent").GetService(typeof(ILangGraphRunsClient), "key"));
+    }
+
+    [Fact]
+    public async Task Empty_ids_are_not_LangGraph_ids()
+    {
+        using var host = LangGraphTestClient.Create(new Uri(_server.Url!));
+        var chat = host.Client.AsChatClient("agent");
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await chat.GetStreamingResponseAsync(
+            "hi", new ChatOptions { ConversationId = Guid.Empty.ToString() }, Ct).ToListAsync(Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => chat.CancelRunAsync(ThreadId.ToString(), Guid.Empty.ToString(), Ct));
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
     public async Task The_turn_s_messages_are_the_graph_s_input_messages()
     {
         Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""));

@@ -272,7 +272,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
         {
             ResponseId = runId,
             MessageId = String(chunk, "id"),
-            AuthorName = metadata.ValueKind == JsonValueKind.Object ? String(metadata, "langgraph_node") : null,
+            AuthorName = String(metadata, "langgraph_node"),
             RawRepresentation = e,
         };
     }
