@@ -188,6 +188,116 @@ public sealed class WxOAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_shape_the_vendor_sources_show_is_read_and_the_rest_skipped()
+    {
+        Stream(
+            Event("1", "run.started", """{"run_id":"r-1","thread_id":"t-1"}"""),
+            Event("2", "run.step.intermediate", """{"message":{"content":[{"response_type":"text","text":"step one"},{"text":""}]}}"""),
+            Event("3", "run.step.delta", """{"delta":{"step_details":[{"type":"tool_response","tool_call_id":"c-1","content":{"rows":2}},{"type":"tool_calls","tool_calls":[{"id":"c-2","name":"n","args":"not an object"},{"name":"no id"}]},{"type":"other"}]}}"""),
+            Event("4", "message.delta", """{"delta":{"content":[{"response_type":"text","text":""},{"response_type":"image"},"A"]}}"""),
+            Event("5", "message.created", """{"message":{"content":[{"response_type":"text","text":"A"}]}}"""),
+            Event("6", "message.created", """{"message":{"content":"B"}}"""),
+            Event("7", "error", """{"error":{"message":"nested"}}"""),
+            Event("8", "error", """{"error":"plain"}"""),
+            Event("9", "error", """{}"""),
+            Event("10", "planning", """{"whatever":1}"""),
+            Event("11", "done", "{}"));
+        using var wxo = new WxOTestClient(_server);
+
+        var updates = await wxo.Client.AsChatClient("agent-1").GetStreamingResponseAsync("hi", cancellationToken: Ct).ToListAsync(Ct);
+
+        var contents = updates.SelectMany(u => u.Contents).ToList();
+        Assert.Equal("step one", Assert.Single(contents.OfType<TextReasoningContent>()).Text);
+        Assert.Equal(2, ((JsonElement)Assert.Single(contents.OfType<FunctionResultContent>()).Result!).GetProperty("rows").GetInt32());
+        var call = Assert.Single(contents.OfType<FunctionCallContent>());
+        Assert.Equal(("c-2", (IDictionary<string, object?>?)null), (call.CallId, call.Arguments));
+        Assert.Equal(["A", "B"], contents.OfType<TextContent>().Select(t => t.Text));
+        var errors = contents.OfType<ErrorContent>().ToList();
+        Assert.Equal(["nested", "plain", "The agent reported an error."], errors.Select(e => e.Message));
+        Assert.Equal("""{"error":"plain"}""", errors[1].Details);
+        Assert.Equal(8, updates.Count);   // one per event that maps to something (7), and the end
+        Assert.Equal(ChatFinishReason.Stop, updates[^1].FinishReason);
+        Assert.All(updates, u => Assert.Null(u.ContinuationToken));
+        Assert.Null(wxo.Client.AsChatClient("agent-1").GetService(typeof(string)));
+        Assert.Null(wxo.Client.AsChatClient("agent-1").GetService(typeof(IWxORunsClient), "key"));
+    }
+
+    [Fact]
+    public async Task Questions_take_their_text_and_id_from_where_the_event_has_them()
+    {
+        Stream(
+            Event("1", "run.started", """{"run_id":"r-1","thread_id":"t-1"}"""),
+            Event("2", "message.interrupt", """{"message":{"text":"Plain question?","content":[{"response_type":"text","text":"not this"}]}}"""),
+            """{"event":"message.interrupt","data":{"message":{"id":"m-9","content":[{"response_type":"form"}]},"form":{"x":1}}}""",
+            """{"event":"message.interrupt","data":{"kind":"confirm"}}""",
+            Event("5", "message.delta", """{"delta":{"content":"Hi"}}"""),
+            """{"event":"message.delta","data":{"delta":{"content":" there"}}}""",
+            Event("7", "done", "{}"));
+        using var wxo = new WxOTestClient(_server);
+
+        var updates = await wxo.Client.AsChatClient("agent-1").GetStreamingResponseAsync(
+            "hi", new ChatOptions { AllowBackgroundResponses = true }, Ct).ToListAsync(Ct);
+
+        var questions = updates.SelectMany(u => u.Contents).OfType<RunInputRequestContent>().ToList();
+        Assert.Equal(["2", "m-9", "interrupt"], questions.Select(q => q.RequestId));
+        Assert.Equal("Plain question?", questions[0].Question);
+        Assert.Equal(1, questions[1].Value.GetProperty("form").GetProperty("x").GetInt32());
+        Assert.Equal("confirm", questions[2].Value.GetProperty("kind").GetString());
+        Assert.Null(updates[^1].FinishReason);
+        // A token names an event; an event without an id gets none.
+        Assert.Equal(["2", "5"], updates.Where(u => u.ContinuationToken is not null).Select(u => RunContinuationToken.From(u.ContinuationToken!).LastEventId));
+    }
+
+    [Fact]
+    public async Task Answers_and_texts_become_one_message_and_an_empty_one_is_refused()
+    {
+        Stream(Event("1", "done", "{}"));
+        using var wxo = new WxOTestClient(_server);
+        var chat = wxo.Client.AsChatClient("agent-1");
+
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, [new TextContent(""), new TextContent("x")])], cancellationToken: Ct);
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, [new RunInputResponseContent("i", new System.Text.Json.Nodes.JsonObject { ["city"] = "Paris" })])], cancellationToken: Ct);
+
+        Assert.Equal("x", Body(0).GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal("""{"city":"Paris"}""", Body(1).GetProperty("message").GetProperty("content").GetString());
+        Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, [new RunInputResponseContent("i", null)])]));
+    }
+
+    [Fact]
+    public async Task A_background_start_without_a_thread_in_its_ids_reads_it_from_the_run_and_a_polled_answer_with_text_needs_no_thread_read()
+    {
+        _server.Given(Request.Create().WithPath(Runs).UsingPost()).RespondWith(Response.Create().WithBody("""{"run_id":"r-1"}"""));
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).RespondWith(Response.Create().WithBody("""{"id":"r-1","thread_id":"t-9","status":"completed"}"""));
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1/events").UsingGet()).RespondWith(Response.Create().WithBody($"[{string.Join(",", Answer)}]"));
+        using var wxo = new WxOTestClient(_server);
+        var chat = wxo.Client.AsChatClient("agent-1");
+
+        var started = await chat.GetResponseAsync("hi", new ChatOptions { AllowBackgroundResponses = true }, Ct);
+        var done = await chat.GetResponseAsync([], new ChatOptions { ContinuationToken = started.ContinuationToken }, Ct);
+
+        Assert.Equal(("r-1", "t-9"), (started.ResponseId, started.ConversationId));
+        Assert.Equal("It is sunny in Paris.", done.Text);
+        Assert.DoesNotContain(_server.LogEntries, e => e.RequestMessage!.Path.Contains("/threads/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""[{"role":"user","content":[{"response_type":"text","text":"only the question"}]}]""")]
+    [InlineData("""[{"role":"assistant","content":[{"response_type":"form"}]}]""")]
+    public async Task A_polled_run_without_text_or_an_answer_on_its_thread_ends_with_no_text(string messages)
+    {
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).RespondWith(Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"failed"}"""));
+        _server.Given(Request.Create().WithPath($"{Runs}/r-1/events").UsingGet()).RespondWith(Response.Create().WithBody("[]"));
+        _server.Given(Request.Create().WithPath("/v1/orchestrate/threads/t-1/messages").UsingGet()).RespondWith(Response.Create().WithBody(messages));
+        using var wxo = new WxOTestClient(_server);
+
+        var done = await wxo.Client.AsChatClient("agent-1").GetResponseAsync([], new ChatOptions { ContinuationToken = new RunContinuationToken("wxo", "t-1", "r-1") }, Ct);
+
+        Assert.Equal("", done.Text);
+        Assert.Equal(ChatFinishReason.Stop, done.FinishReason);
+    }
+
+    [Fact]
     public async Task Stopping_a_run_cancels_it_on_the_server()
     {
         _server.Given(Request.Create().WithPath($"{Runs}/cancel/r-1").UsingPost()).RespondWith(Response.Create().WithBody("""{"run_id":"r-1","thread_id":"t-1"}"""));
@@ -260,6 +370,9 @@ public sealed class WxOAgentTests : IDisposable
         Assert.Equal(JsonValueKind.Array, one[1].StepHistory.ValueKind);
         Assert.True(one[1].AdditionalProperties!.ContainsKey("message_state"));
         Assert.Equal("plain", Assert.Single(two).Text);
+        var items = JsonDocument.Parse("""["x",{"response_type":"text","text":"y"},{"response_type":7,"text":"z"},{"response_type":"form","text":"w"},{"text":""},3]""").RootElement;
+        Assert.Equal("x\ny\nz", WxOModelFactory.ThreadMessage("assistant", items).Text);
+        Assert.Equal("", WxOModelFactory.ThreadMessage("assistant", JsonDocument.Parse("null").RootElement).Text);
         await Assert.ThrowsAsync<RunApiException>(() => wxo.Client.GetThreadMessagesAsync("t-3", Ct));
         Assert.Equal("", WxOModelFactory.ThreadMessage("user").Text);
     }
