@@ -32,9 +32,12 @@ public sealed class PublicSurfaceTests
         // Converters and the interfaces behind them are how the SDK reads JSON, not something a user calls.
         Assert.Empty(Exported.Where(t => typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(t)).Select(t => t.FullName));
         Assert.DoesNotContain(Exported, t => t.Name.StartsWith("IExtensibleEnumValue", StringComparison.Ordinal) || t.Name == "IInstrumentedRunSource");
-        // The core's types users touch, sign-in, and the seam (the advanced surface, in its own namespace).
-        Assert.Equal(["WxO.Client", "WxO.Client.Authentication", "WxO.Client.Primitives"],
+        // The core's types users touch, sign-in, and the seam (the advanced surface, in its own namespace); its one DI
+        // extension (AddAgent) sits where the vendors' AddWxOClient / AddLangGraphClient do.
+        Assert.Equal(["Microsoft.Extensions.DependencyInjection", "WxO.Client", "WxO.Client.Authentication", "WxO.Client.Primitives"],
             Core.GetExportedTypes().Select(t => t.Namespace!).Distinct().Order());
+        Assert.Equal(["RunAgentServiceCollectionExtensions"],
+            Core.GetExportedTypes().Where(t => t.Namespace == "Microsoft.Extensions.DependencyInjection").Select(t => t.Name));
         Assert.All(Core.GetExportedTypes().Where(t => t.Namespace == "WxO.Client"), t => Assert.DoesNotContain("Definition", t.Name, StringComparison.Ordinal));
     }
 
