@@ -238,7 +238,7 @@ public sealed class RunAgentSession : AgentSession
 
         lock (_gate)
         {
-            _creating ??= CreateAsync(connector);
+            _creating ??= CreateAsync(connector).ObserveFailure();
         }
 
         return _creating.WaitAsync(cancellationToken);

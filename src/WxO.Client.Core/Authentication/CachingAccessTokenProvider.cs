@@ -53,7 +53,7 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         Task<CachedToken> refresh;
         lock (_gate)
         {
-            refresh = _refresh ??= RefreshAsync();
+            refresh = _refresh ??= RefreshAsync().ObserveFailure();
         }
 
         // Each caller may give up on its own; the shared request carries on for the others.
