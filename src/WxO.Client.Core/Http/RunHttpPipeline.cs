@@ -51,10 +51,14 @@ internal static class RunHttpPipeline
             // Redirects are not followed: a run API does not redirect, and following one could hand an
             // x-api-key header to another host (HttpClient only strips Authorization).
             // Tracked per container, so disposing the container closes the pooled connections at once.
+            // No drain: a body left unread (a stream the caller stopped reading) closes its connection at once. By default
+            // HttpClient reads on for up to 2 s or 1 MB to reuse the connection, while the server keeps writing the
+            // events no one will read. Every other body is read to its end, so nothing else changes.
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<RunConnectionTracker>().Track(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                MaxResponseDrainSize = 0,
             }))
             // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
             .RemoveAllLoggers()
