@@ -50,7 +50,8 @@ public interface IWxORunsClient : IRunSource
     /// Sends a message to an agent and yields the run's events as they arrive (<c>POST /v1/orchestrate/runs/stream</c>).
     /// Reads Server-Sent Events, JSON lines (<c>{"event", "data"}</c> per line) and <c>data:</c> lines alike, never buffering
     /// the whole body. Ends after <c>done</c>, <c>run.completed</c>, <c>run.cancelled</c> or <c>run.expired</c>;
-    /// <c>run.failed</c> ends it with <see cref="RunFailedException"/>. The short-call timeout does not cut a healthy stream;
+    /// <c>run.failed</c> ends it with <see cref="RunFailedException"/>; a body that ends before one of them (a proxy closing
+    /// the connection) is a cut answer, not a success: <see cref="HttpRequestException"/>. The short-call timeout does not cut a healthy stream;
     /// an idle one fails after <see cref="RunClientOptions.StreamIdleTimeout"/>. A broken stream is not re-posted (that would
     /// start a second run): it fails with <see cref="HttpRequestException"/>; follow the run then with
     /// <see cref="GetRunEventsAsync"/> or a wait. Stopping the enumeration closes the connection at once.

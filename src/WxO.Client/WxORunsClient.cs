@@ -42,6 +42,8 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         FailureOf = static e => Unwrap(e) is { Event.Value: var name } ev && string.Equals(name, "run.failed", StringComparison.OrdinalIgnoreCase)
             ? FailureOf(ev) : null,
         IsLast = static e => Unwrap(e).Event.Value.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
+        // Orchestrate ends every stream with done or a run.* end event (its event list): a body that stops before is cut.
+        EndEventRequired = true,
     };
 
     private readonly IWxORunsApi _api;

@@ -22,6 +22,13 @@ public sealed class RunStreamDefinition<TState>
 
     /// <summary>Recognises the event after which nothing more comes; the stream ends there (after yielding it).</summary>
     public Func<RunStreamEvent, bool>? IsLast { get; init; }
+
+    /// <summary>
+    /// Whether only an <see cref="IsLast"/> event ends the stream: a body that ends without one is then a break (re-joined
+    /// where <see cref="Resume"/> can, else an <see cref="HttpRequestException"/> that says the answer may be cut), never
+    /// a quiet end. For servers that always send an end event.
+    /// </summary>
+    public bool EndEventRequired { get; init; }
 }
 
 /// <summary>Where a broken stream resumes.</summary>

@@ -60,6 +60,14 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
                 continue;
             }
 
+            if (next is null && definition.EndEventRequired)
+            {
+                // A proxy or load balancer that closes an idle connection ends the body cleanly: not the run's end.
+                await ResumeAsync(new IOException("the body ended before the run's end event, so the answer may be cut short"), cancellationToken)
+                    .ConfigureAwait(false);
+                continue;
+            }
+
             if (next is null)
             {
                 _done = true;

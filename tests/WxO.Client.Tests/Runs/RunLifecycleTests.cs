@@ -403,7 +403,8 @@ public sealed class RunLifecycleTests : IDisposable
             await connection.StartChunkedAsync();
             await connection.ChunkAsync(
                 "id: outer-1\ndata: {\"id\":\"inner-1\",\"event\":\"run.step.delta\",\"data\":{\"n\":1}}\n\n"
-                + "id: outer-2\ndata: {\"id\":2,\"event\":\"run.step.delta\",\"data\":{\"n\":2}}\n\n");
+                + "id: outer-2\ndata: {\"id\":2,\"event\":\"run.step.delta\",\"data\":{\"n\":2}}\n\n"
+                + "data: {\"event\":\"done\",\"data\":{}}\n\n");
             await connection.EndChunkedAsync();
         });
         using var wxo = new WxOTestClient(server.Url);
@@ -414,7 +415,35 @@ public sealed class RunLifecycleTests : IDisposable
             seen.Add($"{e.Id} {e.Event} {e.Data.GetRawText()}");
         }
 
-        Assert.Equal(["inner-1 run.step.delta {\"n\":1}", "outer-2 run.step.delta {\"n\":2}"], seen);
+        Assert.Equal(["inner-1 run.step.delta {\"n\":1}", "outer-2 run.step.delta {\"n\":2}", "outer-2 done {}"], seen);
+    }
+
+    [Theory]
+    [InlineData("text/event-stream", "data: {\"id\":\"1\",\"event\":\"run.started\",\"data\":{\"run_id\":\"r-1\"}}\n\ndata: {\"id\":\"2\",\"event\":\"message.started\",\"data\":{}}\n\n")]
+    [InlineData("application/x-ndjson", "{\"id\":\"1\",\"event\":\"run.started\",\"data\":{}}\n{\"id\":\"2\",\"event\":\"message.started\",\"data\":{}}\n")]
+    public async Task A_stream_that_ends_cleanly_before_the_run_s_end_event_is_a_cut_not_a_success(string contentType, string body)
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            // What a proxy closing an idle connection looks like: a well-formed, finished body, without done or run.*.
+            await connection.StartChunkedAsync(contentType);
+            await connection.ChunkAsync(body);
+            await connection.EndChunkedAsync();
+        });
+        using var wxo = new WxOTestClient(server.Url);
+        var seen = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(async () =>
+        {
+            await foreach (var e in wxo.Client.StreamRunAsync(Hello, Ct))
+            {
+                seen.Add(e.Event.Value);
+            }
+        });
+
+        Assert.Equal(["run.started", "message.started"], seen);
+        Assert.Contains("before the run's end event", ex.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);   // never re-posted: that would start a second run
     }
 
     [Fact]
