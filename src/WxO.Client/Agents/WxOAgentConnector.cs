@@ -27,8 +27,11 @@ namespace WxO.Client.Agents;
 /// </summary>
 internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, Uri? endpoint) : RunAgentConnector
 {
-    /// <summary>How often a resume reads a run that has not finished (Orchestrate has no stream to join).</summary>
-    internal static TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How a resume waits for a run that has not stopped (Orchestrate has no stream to join): the core's wait, polling
+    /// every 1–3 s and for as long as the caller lets it (the caller's token ends it).
+    /// </summary>
+    private static readonly RunPollingOptions ResumeWait = new() { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(3), Timeout = null };
 
     public override string ProviderName => WxORunsClient.SourceName;
 
@@ -60,7 +63,7 @@ internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, U
         => Stopped((await client.GetRunAsync(token.RunId, cancellationToken).ConfigureAwait(false)).Status?.Value);
 
     /// <summary>
-    /// Orchestrate has no stream to join: the run is read until it stops, then its events after the token's are mapped
+    /// Orchestrate has no stream to join: the run is waited for until it stops, then its events after the token's are mapped
     /// (<c>GET …/runs/{id}/events</c>); a run whose events carry no answer text gives its thread's last answer instead.
     /// </summary>
     public override IAsyncEnumerable<ChatResponseUpdate> ResumeTurnAsync(RunContinuationToken token, CancellationToken cancellationToken)
@@ -77,10 +80,8 @@ internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, U
 
     private async IAsyncEnumerable<ChatResponseUpdate> ResumeCoreAsync(RunContinuationToken token, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        while (!await IsTurnDoneAsync(token, cancellationToken).ConfigureAwait(false))
-        {
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        // Stops at the run's end or where it waits for the user (requires_input), as IsTurnDoneAsync does.
+        await client.WaitForCompletionAsync(new RunReference(token.RunId, token.ThreadId), ResumeWait, cancellationToken).ConfigureAwait(false);
 
         var events = await client.GetRunEventsAsync(token.RunId, cancellationToken).ConfigureAwait(false);
         if (token.LastEventId is { } after && !events.Any(e => e.Id == after))
@@ -117,14 +118,14 @@ internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, U
             : null;
     }
 
+    /// <summary>The events the run's record holds, as the stream the mapper reads (net8.0 has no ToAsyncEnumerable).</summary>
     private static async IAsyncEnumerable<AssistantRunEvent> Listed(IReadOnlyList<AssistantRunEvent> events)
     {
+        await Task.CompletedTask.ConfigureAwait(false);
         foreach (var e in events)
         {
             yield return e;
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <summary>The run a turn starts: its text as the message, on the conversation's thread (a new one when null).</summary>
