@@ -33,7 +33,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
     public override async Task<string?> CreateThreadAsync(CancellationToken cancellationToken)
         => (await client.CreateThreadAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).ThreadId.ToString();
 
-    public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => Request(messages);
+    public override void ValidateTurn(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => Read(messages);
 
     public override IAsyncEnumerable<ChatResponseUpdate> RunTurnAsync(
         string? threadId, IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
@@ -87,6 +87,24 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
     /// </summary>
     private ThreadRunRequest Request(IReadOnlyList<ChatMessage> messages, bool background = false)
     {
+        var (answers, input) = Read(messages);
+
+        // A background run outlives the caller's connection and keeps its events for a resume.
+        var request = new ThreadRunRequest
+        {
+            AssistantId = assistantId,
+            StreamMode = Modes,
+            StreamResumable = background ? true : null,
+            OnDisconnect = background ? RunOnDisconnect.Continue : (RunOnDisconnect?)null,
+        };
+        return answers.Count > 0
+            ? request with { Command = new RunCommand { Resume = answers } }
+            : request with { Input = _createInput?.Invoke(messages) ?? new JsonObject { [_messagesKey] = input } };
+    }
+
+    /// <summary>A turn's answers by interrupt id, or its text messages as <c>{role, content}</c>; what cannot be sent is refused.</summary>
+    private static (JsonObject Answers, JsonArray Input) Read(IReadOnlyList<ChatMessage> messages)
+    {
         var answers = new JsonObject();
         var input = new JsonArray();
         foreach (var message in messages)
@@ -121,17 +139,7 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
                 "A turn that answers the agent's questions resumes the run where it asked; send new messages in the turn after it.");
         }
 
-        // A background run outlives the caller's connection and keeps its events for a resume.
-        var request = new ThreadRunRequest
-        {
-            AssistantId = assistantId,
-            StreamMode = Modes,
-            StreamResumable = background ? true : null,
-            OnDisconnect = background ? RunOnDisconnect.Continue : (RunOnDisconnect?)null,
-        };
-        return answers.Count > 0
-            ? request with { Command = new RunCommand { Resume = answers } }
-            : request with { Input = _createInput?.Invoke(messages) ?? new JsonObject { [_messagesKey] = input } };
+        return (answers, input);
     }
 
     private static Guid Thread(string? threadId)
