@@ -47,6 +47,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             ? s.Api.JoinThreadRunStreamAsync(s.ThreadId, runId, point.LastEventId, streaming: true, ct)
             : null,
         FailureOf = StreamFailure,
+        HasEnded = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId ? RunEndedAsync(s.Api, s.ThreadId, runId, ct) : Task.FromResult(true),
     };
 
     /// <summary>Join a run's stream, and re-join it after a break from the last event received.</summary>
@@ -55,6 +56,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, streaming: true, ct),
         Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, streaming: true, ct),
         FailureOf = StreamFailure,
+        HasEnded = static (s, _, ct) => RunEndedAsync(s.Api, s.ThreadId, s.RunId, ct),
     };
 
     private readonly ILangGraphRunsApi _api;
@@ -436,6 +438,34 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
     private static string? StringOf(JsonElement obj, string name)
         => obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// Whether a run whose stream body ended cleanly is over. The Agent Server sends no end event; it closes a run's stream
+    /// once the run's status is final, so a run still <c>pending</c> or <c>running</c> after a close means a proxy or load
+    /// balancer cut the stream (re-joined then). A run that cannot be read is taken as over: the check only ever adds a
+    /// re-join, it never fails a stream.
+    /// </summary>
+    private static async Task<bool> RunEndedAsync(ILangGraphRunsApi api, Guid threadId, Guid runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await api.GetThreadRunAsync(threadId, runId, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+
+            using var body = await JsonDocument.ParseAsync(
+                await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return body.RootElement.ValueKind != JsonValueKind.Object
+                || StringOf(body.RootElement, "status") is not ("pending" or "running");
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The run cannot be read (any failure): take the stream as ended, as before the check existed.
+            return true;
+        }
+    }
 
     /// <summary>The run id of a stream's <c>Content-Location</c> (<c>…/threads/{thread_id}/runs/{run_id}</c>).</summary>
     private static Guid? RunIdOf(Uri? contentLocation)

@@ -43,7 +43,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
             ? FailureOf(ev) : null,
         IsLast = static e => Unwrap(e).Event.Value.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
         // Orchestrate ends every stream with done or a run.* end event (its event list): a body that stops before is cut.
-        EndEventRequired = true,
+        HasEnded = static (_, _, _) => Task.FromResult(false),
     };
 
     private readonly IWxORunsApi _api;

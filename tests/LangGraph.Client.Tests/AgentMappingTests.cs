@@ -287,10 +287,17 @@ public sealed class AgentMappingTests : IDisposable
     {
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs").UsingPost())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "pending")));
-        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).InScenario("run").WillSetStateTo("done")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "running")));
-        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).InScenario("run").WhenStateIs("done")
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "success")));
+        var reads = 0;   // the first read finds the run running, every later one finished
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).RespondWith(Response.Create().WithCallback(_ => new WireMock.ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new WireMock.Util.BodyData
+            {
+                BodyAsString = LangGraphTestClient.Run(ThreadId, RunId, Interlocked.Increment(ref reads) == 1 ? "running" : "success"),
+                DetectedBodyType = WireMock.Types.BodyType.String,
+            },
+        }));
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}/stream").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/event-stream").WithBody(
                 $"event: metadata\ndata: {{\"run_id\":\"{RunId}\"}}\nid: 0\n\nevent: messages\ndata: {Chunk("ai", "\"Done\"")}\nid: 1\n\n"));
@@ -307,8 +314,10 @@ public sealed class AgentMappingTests : IDisposable
         Assert.Equal((RunId.ToString(), ThreadId.ToString()), (started.ResponseId, started.ConversationId));
         Assert.NotNull(running.ContinuationToken);
         Assert.Equal("Done", done.Text);
-        var join = _server.LogEntries.Last().RequestMessage!;
+        var join = Assert.Single(_server.LogEntries, e => e.RequestMessage!.Path.EndsWith("/stream", StringComparison.Ordinal)).RequestMessage!;
         Assert.Equal("-1", Assert.Single(join.Headers!["Last-Event-ID"]));
+        // The join's clean close is checked against the run: it is over, so nothing is joined again.
+        Assert.Equal(3, reads);
     }
 
     [Fact]

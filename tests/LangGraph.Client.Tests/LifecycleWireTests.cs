@@ -406,6 +406,40 @@ public sealed class LifecycleWireTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_closed_cleanly_while_the_run_still_runs_is_rejoined_not_taken_as_complete()
+    {
+        var reads = 0;
+        using var server = new ScriptedHttpServer(async (request, connection) =>
+        {
+            if (request.Method == "POST")
+            {
+                // A proxy closing an idle connection: a clean end of the body, the run not over.
+                await connection.StartChunkedAsync(extraHeaders: $"Content-Location: {RunPath}\r\n");
+                await connection.ChunkAsync(Sse(("metadata", $$"""{"run_id":"{{RunId}}"}""", 0), ("values", """{"step":1}""", 1)));
+                await connection.EndChunkedAsync();
+            }
+            else if (request.Target.EndsWith("/stream", StringComparison.Ordinal))
+            {
+                await connection.StartChunkedAsync();
+                await connection.ChunkAsync(Sse(("values", """{"step":2}""", 2), ("values", """{"step":3}""", 3)));
+                await connection.EndChunkedAsync();
+            }
+            else
+            {
+                await connection.RespondAsync(200, LangGraphTestClient.Run(ThreadId, RunId, Interlocked.Increment(ref reads) == 1 ? "running" : "success"));
+            }
+        });
+        using var host = Client(server.Url);
+
+        var events = await host.Client.StreamThreadRunAsync(ThreadId, Quick, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["0", "1", "2", "3"], events.Select(e => e.Id));
+        Assert.Equal(
+            [("POST", $"/threads/{ThreadId}/runs/stream", null), ("GET", RunPath, null), ("GET", $"{RunPath}/stream", "1"), ("GET", RunPath, null)],
+            server.Requests.Select(r => (r.Method, r.Target, r.Header("Last-Event-ID"))));
+    }
+
+    [Fact]
     public async Task The_rejoin_of_a_created_stream_is_read_as_a_stream_not_buffered_within_the_attempt_timeout()
     {
         using var server = new ScriptedHttpServer(async (request, connection) =>
@@ -430,7 +464,7 @@ public sealed class LifecycleWireTests : IDisposable
         var events = await host.Client.StreamThreadRunAsync(ThreadId, Quick, Ct).ToListAsync(Ct);
 
         Assert.Equal(["1", "2", "3"], events.Select(e => e.Id));
-        Assert.Equal(["POST", "GET"], server.Requests.Select(r => r.Method));
+        Assert.Equal(["POST", "GET"], Streams(server).Select(r => r.Method));
     }
 
     [Fact]
@@ -520,7 +554,7 @@ public sealed class LifecycleWireTests : IDisposable
         var events = await host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, lastEventId: "5", cancellationToken: Ct).ToListAsync(Ct);
 
         Assert.Equal(eventBeforeBreak ? ["6", "7"] : ["7"], events.Select(e => e.Id));
-        Assert.Equal(["5", resumedFrom], server.Requests.Select(r => r.Header("Last-Event-ID")));
+        Assert.Equal(["5", resumedFrom], Streams(server).Select(r => r.Header("Last-Event-ID")));
     }
 
     [Fact]
@@ -632,7 +666,7 @@ public sealed class LifecycleWireTests : IDisposable
         }
 
         Assert.Equal([1, 2], steps);
-        Assert.Single(server.Requests);
+        Assert.Single(Streams(server));
     }
 
     [Fact]
@@ -693,4 +727,11 @@ public sealed class LifecycleWireTests : IDisposable
             return base.SendAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The requests that opened or re-joined a stream; a clean close also reads the run (is it over?), which these
+    /// scripted servers answer with no run: taken as over.
+    /// </summary>
+    private static IEnumerable<ScriptedRequest> Streams(ScriptedHttpServer server)
+        => server.Requests.Where(r => r.Method == "POST" || r.Target.EndsWith("/stream", StringComparison.Ordinal));
 }

@@ -24,11 +24,12 @@ public sealed class RunStreamDefinition<TState>
     public Func<RunStreamEvent, bool>? IsLast { get; init; }
 
     /// <summary>
-    /// Whether only an <see cref="IsLast"/> event ends the stream: a body that ends without one is then a break (re-joined
-    /// where <see cref="Resume"/> can, else an <see cref="HttpRequestException"/> that says the answer may be cut), never
-    /// a quiet end. For servers that always send an end event.
+    /// Proves the end of a stream whose body ended without an <see cref="IsLast"/> event: true when the run is over (the
+    /// stream is complete), false when it is not (a proxy closed the connection: a break, re-joined where
+    /// <see cref="Resume"/> can, else an <see cref="HttpRequestException"/> that says the answer may be cut). Null (the
+    /// default): a clean end of the body ends the stream.
     /// </summary>
-    public bool EndEventRequired { get; init; }
+    public Func<TState, RunStreamResumePoint, CancellationToken, Task<bool>>? HasEnded { get; init; }
 }
 
 /// <summary>Where a broken stream resumes.</summary>

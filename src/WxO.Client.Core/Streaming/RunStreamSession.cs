@@ -60,10 +60,11 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
                 continue;
             }
 
-            if (next is null && definition.EndEventRequired)
+            if (next is null && definition.HasEnded is { } hasEnded
+                && !await hasEnded(state, new RunStreamResumePoint(_lastEventId, _contentLocation), cancellationToken).ConfigureAwait(false))
             {
                 // A proxy or load balancer that closes an idle connection ends the body cleanly: not the run's end.
-                await ResumeAsync(new IOException("the body ended before the run's end event, so the answer may be cut short"), cancellationToken)
+                await ResumeAsync(new IOException("the body ended before the run did, so the answer may be cut short"), cancellationToken)
                     .ConfigureAwait(false);
                 continue;
             }

@@ -442,7 +442,7 @@ public sealed class RunLifecycleTests : IDisposable
         });
 
         Assert.Equal(["run.started", "message.started"], seen);
-        Assert.Contains("before the run's end event", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the body ended before the run did", ex.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests);   // never re-posted: that would start a second run
     }
 
