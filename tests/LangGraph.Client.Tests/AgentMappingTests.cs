@@ -287,7 +287,9 @@ public sealed class AgentMappingTests : IDisposable
     {
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs").UsingPost())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(LangGraphTestClient.Run(ThreadId, RunId, "pending")));
-        var reads = 0;   // the first read finds the run running, every later one finished
+        // The first read finds the run running, every later one finished (a counter: WireMock's scenarios, and so
+        // GivenSequence, answer a third read with the first answer again).
+        var reads = 0;
         _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/runs/{RunId}").UsingGet()).RespondWith(Response.Create().WithCallback(_ => new WireMock.ResponseMessage
         {
             StatusCode = 200,
@@ -314,8 +316,8 @@ public sealed class AgentMappingTests : IDisposable
         Assert.Equal((RunId.ToString(), ThreadId.ToString()), (started.ResponseId, started.ConversationId));
         Assert.NotNull(running.ContinuationToken);
         Assert.Equal("Done", done.Text);
-        var join = Assert.Single(_server.LogEntries, e => e.RequestMessage!.Path.EndsWith("/stream", StringComparison.Ordinal)).RequestMessage!;
-        Assert.Equal("-1", Assert.Single(join.Headers!["Last-Event-ID"]));
+        var join = Assert.Single(_server.LogEntries, e => e.RequestMessage!.Path.EndsWith("/stream", StringComparison.Ordinal));
+        Assert.Equal("-1", join.Header("Last-Event-ID"));
         // The join's clean close is checked against the run: it is over, so nothing is joined again.
         Assert.Equal(3, reads);
     }

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using LangGraph.Client.Models;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace LangGraph.Client.Tests;
@@ -40,12 +40,6 @@ public sealed class RequestBodyTests : IDisposable
 
         await host.Client.CreateThreadRunAndWaitAsync(ThreadId, request, Ct);
 
-        Assert.Equal(4, _server.LogEntries.Count());
-        Assert.All(_server.LogEntries, entry =>
-        {
-            var sent = entry.RequestMessage!;
-            Assert.Equal(Encoding.UTF8.GetByteCount(sent.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(sent.Headers!["Content-Length"]));
-            Assert.False(sent.Headers!.ContainsKey("Transfer-Encoding"), $"{sent.Path} was sent chunked");
-        });
+        _server.AssertSentWithContentLength(requests: 4);
     }
 }

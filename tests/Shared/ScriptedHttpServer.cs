@@ -155,6 +155,28 @@ internal sealed class ScriptedConnection(TcpClient client, NetworkStream stream,
         await stream.FlushAsync(stopping);
     }
 
+    /// <summary>
+    /// Writes a chunk every 20 ms, up to <paramref name="count"/>, until the client's side refuses one; returns how many
+    /// were written. A client that closed the connection makes a write fail within a few; one that drains reads them all.
+    /// </summary>
+    public async Task<int> ChunkUntilRefusedAsync(Func<int, string> chunk, int count = 150)
+    {
+        var written = 0;
+        try
+        {
+            for (; written < count; written++)
+            {
+                await ChunkAsync(chunk(written));
+                await Task.Delay(20, stopping);
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return written;
+    }
+
     /// <summary>The terminating chunk: a clean end of the stream.</summary>
     public Task EndChunkedAsync() => WriteAsync("0\r\n\r\n");
 

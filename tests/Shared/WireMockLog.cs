@@ -27,4 +27,16 @@ internal static class WireMockLog
             (i == responses.Length - 1 ? request : request.WillSetStateTo($"{path}#{i + 1}")).RespondWith(responses[i]);
         }
     }
+
+    /// <summary>Asserts each request's body went with a Content-Length of its size, not chunked.</summary>
+    public static void AssertSentWithContentLength(this WireMockServer server, int requests)
+    {
+        Xunit.Assert.Equal(requests, server.RequestCount());
+        Xunit.Assert.All(server.LogEntries, entry =>
+        {
+            var sent = entry.RequestMessage!;
+            Xunit.Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(sent.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Header("Content-Length"));
+            Xunit.Assert.False(sent.Headers!.ContainsKey("Transfer-Encoding"), $"{sent.Path} was sent chunked");
+        });
+    }
 }

@@ -249,8 +249,8 @@ internal sealed class WxOAgentConnector(IWxORunsClient client, string agentId, U
                 break;
             case "error":
                 var error = Property(data, "error");
-                var text2 = String(data, "message") ?? String(error, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null);
-                contents.Add(new ErrorContent(text2 ?? "The agent reported an error.") { Details = data.ValueKind == JsonValueKind.Undefined ? null : data.GetRawText() });
+                var reported = String(data, "message") ?? String(error, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null);
+                contents.Add(new ErrorContent(reported ?? "The agent reported an error.") { Details = data.ValueKind == JsonValueKind.Undefined ? null : data.GetRawText() });
                 break;
         }
 

@@ -120,10 +120,10 @@ public sealed class WxOAgentTests : IDisposable
     public async Task A_background_response_starts_the_run_and_its_answer_is_read_from_the_thread_when_the_events_have_none()
     {
         _server.Given(Request.Create().WithPath(Runs).UsingPost()).RespondWith(Response.Create().WithBody("""{"thread_id":"t-1","run_id":"r-1"}"""));
-        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).InScenario("run").WillSetStateTo("done")
-            .RespondWith(Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"running"}"""));
-        _server.Given(Request.Create().WithPath($"{Runs}/r-1").UsingGet()).InScenario("run").WhenStateIs("done")
-            .RespondWith(Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"completed"}"""));
+        _server.GivenSequence(
+            $"{Runs}/r-1",
+            Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"running"}"""),
+            Response.Create().WithBody("""{"id":"r-1","thread_id":"t-1","status":"completed"}"""));
         _server.Given(Request.Create().WithPath($"{Runs}/r-1/events").UsingGet()).RespondWith(Response.Create().WithBody(
             $"[{Event("1", "run.started", """{"run_id":"r-1","thread_id":"t-1"}""")},{Event("2", "run.completed", """{"run_id":"r-1"}""")}]"));
         _server.Given(Request.Create().WithPath("/v1/orchestrate/threads/t-1/messages").UsingGet()).RespondWith(Response.Create().WithBody("""

@@ -1,8 +1,8 @@
-using System.Text;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WxO.Client.Models;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace WxO.Client.Tests.Runs;
@@ -29,12 +29,6 @@ public sealed class RequestBodyTests : IDisposable
         {
         }
 
-        Assert.Equal(2, _server.LogEntries.Count());
-        Assert.All(_server.LogEntries, entry =>
-        {
-            var sent = entry.RequestMessage!;
-            Assert.Equal(Encoding.UTF8.GetByteCount(sent.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(sent.Headers!["Content-Length"]));
-            Assert.False(sent.Headers!.ContainsKey("Transfer-Encoding"), $"{sent.Path} was sent chunked");
-        });
+        _server.AssertSentWithContentLength(requests: 2);
     }
 }
