@@ -39,22 +39,28 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
     private static readonly LangGraphThreadRequest EmptyThreadRequest = new();
 
-    /// <summary>Create and stream: opened with the POST, re-joined (never re-posted) through the run's stream endpoint.</summary>
+    /// <summary>
+    /// Create and stream: opened with the POST, re-joined (never re-posted) through the run's stream endpoint, asking again
+    /// for the request's stream modes and subgraph events (the server reads both from each stream it opens, not from the
+    /// run: a re-join without them loses them, langgraphjs #2330).
+    /// </summary>
     private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, ThreadRunRequest Request)> CreateStream = new()
     {
         Open = static (s, ct) => s.Api.StreamThreadRunAsync(s.ThreadId, s.Request, createsRun: true, streaming: true, ct),
         Resume = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId
-            ? s.Api.JoinThreadRunStreamAsync(s.ThreadId, runId, point.LastEventId, streaming: true, ct)
+            ? s.Api.JoinThreadRunStreamAsync(s.ThreadId, runId, point.LastEventId, s.Request.StreamMode?.Select(static m => m.Value),
+                s.Request.StreamSubgraphs == true ? "true" : null, streaming: true, ct)
             : null,
         FailureOf = StreamFailure,
+        RunIdOf = StreamRunId,
         HasEnded = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId ? RunEndedAsync(s.Api, s.ThreadId, runId, ct) : Task.FromResult(true),
     };
 
     /// <summary>Join a run's stream, and re-join it after a break from the last event received.</summary>
     private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, Guid RunId, string? LastEventId)> JoinStream = new()
     {
-        Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, streaming: true, ct),
-        Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, streaming: true, ct),
+        Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, null, null, streaming: true, ct),
+        Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, null, null, streaming: true, ct),
         FailureOf = StreamFailure,
         HasEnded = static (s, _, ct) => RunEndedAsync(s.Api, s.ThreadId, s.RunId, ct),
     };
@@ -404,6 +410,10 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         => output.ValueKind == JsonValueKind.Object && output.TryGetProperty("__error__", out var error) ? Failure(error) : null;
 
     /// <summary>A stream's <c>error</c> event.</summary>
+    /// <summary>The run a stream's <c>metadata</c> event names (<c>{"run_id": …}</c>), for a broken stream's error.</summary>
+    private static string? StreamRunId(RunStreamEvent e)
+        => e.Event == "metadata" && e.Data.ValueKind == JsonValueKind.Object ? StringOf(e.Data, "run_id") : null;
+
     internal static RunFailure? StreamFailure(RunStreamEvent e)
         => e.Event == "error" ? Failure(e.Data) : null;
 

@@ -33,17 +33,21 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     private static readonly RunEndpoint GetThreadMessagesEndpoint = new("GetThreadMessages", "GET", "/v1/orchestrate/threads/{thread_id}/messages");
 
     /// <summary>
-    /// Start and stream: never re-posted (a broken stream fails; follow the run with <see cref="GetRunEventsAsync"/> or a
-    /// wait). Ends on <c>done</c> or a run's end event; <c>run.failed</c> ends it with <see cref="RunFailedException"/>.
+    /// Start and stream: never re-posted. Ends on <c>done</c> or a run's end event; <c>run.failed</c> ends it with
+    /// <see cref="RunFailedException"/>. A stream that breaks (or ends before its end event) is recovered from the run's
+    /// recorded events (<c>GET …/runs/{id}/events</c>), read until the run stops: the caller gets the rest, once each.
     /// </summary>
-    private static readonly RunStreamDefinition<(IWxORunsApi Api, CreateRunRequest Request)> CreateStream = new()
+    private static readonly RunStreamDefinition<(WxORunsClient Client, CreateRunRequest Request)> CreateStream = new()
     {
-        Open = static (s, ct) => s.Api.StreamRunAsync(s.Request, createsRun: true, streaming: true, ct),
-        FailureOf = static e => Unwrap(e) is { Event.Value: var name } ev && string.Equals(name, "run.failed", StringComparison.OrdinalIgnoreCase)
-            ? FailureOf(ev) : null,
-        IsLast = static e => Unwrap(e).Event.Value.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
+        Open = static (s, ct) => s.Client._api.StreamRunAsync(s.Request, createsRun: true, streaming: true, ct),
+        Unwrap = UnwrapEnvelope,
+        FailureOf = static e => string.Equals(e.Event, "run.failed", StringComparison.OrdinalIgnoreCase) ? FailureOf(ToRunEvent(e)) : null,
+        IsLast = static e => e.Event.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
         // Orchestrate ends every stream with done or a run.* end event (its event list): a body that stops before is cut.
         HasEnded = static (_, _, _) => Task.FromResult(false),
+        RunIdOf = static e => e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("run_id", out var id)
+            && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } runId ? runId : null,
+        Replay = static (s, runId, ct) => s.Client.ReplayAsync(runId, ct),
     };
 
     private readonly IWxORunsApi _api;
@@ -200,7 +204,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     {
         // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
         ValidateRequest(request);
-        return UnwrapAll(Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Api: _api, Request: request), cancellationToken: cancellationToken), cancellationToken);
+        return UnwrapAll(Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Client: this, Request: request), cancellationToken: cancellationToken), cancellationToken);
 
         // A token given to the enumerator (.WithCancellation(ct)) is passed on to the core's stream, which also holds the
         // method's own token: either one stops the stream.
@@ -209,7 +213,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         {
             await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                yield return Unwrap(e);
+                yield return ToRunEvent(e);
             }
         }
     }
@@ -276,21 +280,37 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     /// A stream event as the vendor's clients read it: an SSE event or JSON line whose data is itself
     /// <c>{"id", "event", "data"}</c> is that inner event; a named SSE event is taken as it is.
     /// </summary>
-    private static AssistantRunEvent Unwrap(RunStreamEvent e)
+    private static RunStreamEvent UnwrapEnvelope(RunStreamEvent e)
     {
         var data = e.Data;
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
-            && (e.Event == "message" || string.Equals(e.Event, name.GetString(), StringComparison.Ordinal)))
-        {
-            return new AssistantRunEvent
+        return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
+            && (e.Event == "message" || string.Equals(e.Event, name.GetString(), StringComparison.Ordinal))
+            ? new RunStreamEvent
             {
                 Id = data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : e.Id,
                 Event = name.GetString()!,
                 Data = data.TryGetProperty("data", out var inner) ? inner : default,
-            };
+            }
+            : e;
+    }
+
+    private static AssistantRunEvent ToRunEvent(RunStreamEvent e) => new() { Id = e.Id, Event = e.Event, Data = e.Data };
+
+    /// <summary>
+    /// What a broken stream is recovered from: the run read first, then its events, so a run already stopped (ended, or
+    /// waiting for the user) means the events are all there will be.
+    /// </summary>
+    private async Task<RunStreamReplay> ReplayAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        var events = await GetRunEventsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var recorded = new RunStreamEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            recorded[i] = new RunStreamEvent { Id = events[i].Id, Event = events[i].Event.Value, Data = events[i].Data };
         }
 
-        return new AssistantRunEvent { Id = e.Id, Event = e.Event, Data = data };
+        return new RunStreamReplay(recorded, WxORunStates.From(run.Status?.Value) is not (RunState.Pending or RunState.Running or RunState.Waiting or RunState.Unknown));
     }
 
     /// <summary>The error a <c>run.failed</c> event carries: <c>error</c> (text or <c>{message}</c>), <c>last_error</c> or <c>message</c>.</summary>

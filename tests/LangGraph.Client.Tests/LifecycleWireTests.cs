@@ -353,8 +353,9 @@ public sealed class LifecycleWireTests : IDisposable
         }
         else
         {
-            var ex = await Assert.ThrowsAsync<HttpRequestException>(() => stream);
-            Assert.StartsWith("The stream broke and cannot be re-joined: ", ex.Message, StringComparison.Ordinal);
+            var ex = await Assert.ThrowsAsync<RunStreamBrokenException>(() => stream);
+            Assert.EndsWith("and this stream cannot be re-joined. Events after '1' were not received.", ex.Message, StringComparison.Ordinal);
+            Assert.Equal("1", ex.LastEventId);
             Assert.Single(server.Requests);
         }
     }
@@ -571,7 +572,7 @@ public sealed class LifecycleWireTests : IDisposable
             o.Resilience.MaxDelay = TimeSpan.FromSeconds(20);
         }));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => FakeTime.RunAsync(
+        await Assert.ThrowsAsync<RunStreamBrokenException>(() => FakeTime.RunAsync(
             time, host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct).AsTask(), TimeSpan.FromSeconds(1)));
 
         // 7, 14, then capped at 20; no other timer of the client lasts a whole number of seconds from 7 to 20.
@@ -581,7 +582,7 @@ public sealed class LifecycleWireTests : IDisposable
     }
 
     [Fact]
-    public async Task A_silent_stream_without_rejoins_left_is_a_TimeoutException_and_a_broken_one_an_HttpRequestException()
+    public async Task A_silent_or_broken_stream_without_rejoins_left_is_a_RunStreamBrokenException_that_names_the_run_and_the_cause()
     {
         using var silent = new ScriptedHttpServer(async (_, connection) =>
         {
@@ -596,11 +597,14 @@ public sealed class LifecycleWireTests : IDisposable
         using var quiet = Client(silent.Url, o => { o.StreamIdleTimeout = TimeSpan.FromSeconds(1); o.StreamReconnectAttempts = 0; });
         using var cut = Client(broken.Url, o => o.StreamReconnectAttempts = 0);
 
-        var timeout = await Assert.ThrowsAsync<TimeoutException>(async () => await quiet.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
-        var error = await Assert.ThrowsAsync<HttpRequestException>(async () => await cut.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
+        var timeout = await Assert.ThrowsAsync<RunStreamBrokenException>(async () => await quiet.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
+        var error = await Assert.ThrowsAsync<RunStreamBrokenException>(async () => await cut.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
 
-        Assert.Equal("The stream sent nothing for 00:00:01.", timeout.Message);
-        Assert.StartsWith("The stream broke: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The stream sent nothing for 00:00:01.", Assert.IsType<TimeoutException>(timeout.InnerException).Message);
+        Assert.Equal($"The stream of run {RunId} broke (The stream sent nothing for 00:00:01.) and reconnection is off.", timeout.Message);
+        Assert.Equal((RunId.ToString(), null), (timeout.RunId, timeout.LastEventId));
+        Assert.StartsWith($"The stream of run {RunId} broke (", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
         Assert.Equal((1, 1), (silent.Requests.Count, broken.Requests.Count));
     }
 
@@ -610,8 +614,9 @@ public sealed class LifecycleWireTests : IDisposable
         using var server = AlwaysBreakingServer();
         using var host = Client(server.Url, o => o.StreamReconnectAttempts = 2);
 
-        await Assert.ThrowsAsync<HttpRequestException>(async () => await host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
+        var ex = await Assert.ThrowsAsync<RunStreamBrokenException>(async () => await host.Client.JoinThreadRunStreamAsync(ThreadId, RunId, cancellationToken: Ct).ToListAsync(Ct));
 
+        Assert.Contains("2 re-joins in a row failed", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1 + 2, server.Requests.Count);
     }
 

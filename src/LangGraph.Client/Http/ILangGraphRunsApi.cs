@@ -36,8 +36,9 @@ internal interface ILangGraphRunsApi
 
     [Get("/threads/{threadId}/runs/{runId}/stream")]
     Task<HttpResponseMessage> JoinThreadRunStreamAsync(
-        Guid threadId, Guid runId, [Header("Last-Event-ID")] string? lastEventId, [Property(RunRequestOptions.Streaming)] bool streaming,
-        CancellationToken cancellationToken);
+        Guid threadId, Guid runId, [Header("Last-Event-ID")] string? lastEventId,
+        [Query(CollectionFormat.Multi), AliasAs("stream_mode")] IEnumerable<string>? streamMode, [AliasAs("stream_subgraphs")] string? streamSubgraphs,
+        [Property(RunRequestOptions.Streaming)] bool streaming, CancellationToken cancellationToken);
 
     [Post("/threads/{threadId}/runs/{runId}/cancel")]
     Task<HttpResponseMessage> CancelThreadRunAsync(Guid threadId, Guid runId, string action, string? wait, CancellationToken cancellationToken);

@@ -144,7 +144,7 @@ public sealed class RunClientPipeline
     /// <param name="endpoint">The endpoint, for diagnostics.</param>
     /// <param name="definition">How the stream is opened, re-joined and read.</param>
     /// <param name="state">Passed to the definition's delegates.</param>
-    /// <param name="runId">The run the stream is about, for the span; null if not known yet.</param>
+    /// <param name="runId">The run the stream is about, for the span and a broken stream's error; null if not known yet.</param>
     /// <param name="threadId">The thread the stream is about, for the span; null if none.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     public async IAsyncEnumerable<RunStreamEvent> StreamAsync<TState>(
@@ -158,7 +158,7 @@ public sealed class RunClientPipeline
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(definition);
         var scope = RunCallScope.Start(Telemetry, endpoint, _logger, Server, runId, threadId);
-        var session = new RunStreamSession<TState>(this, endpoint, definition, state);
+        var session = new RunStreamSession<TState>(this, endpoint, definition, state, runId);
         Exception? error = null;
         try
         {

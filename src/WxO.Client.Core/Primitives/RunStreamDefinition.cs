@@ -17,6 +17,12 @@ public sealed class RunStreamDefinition<TState>
     /// </summary>
     public Func<TState, RunStreamResumePoint, CancellationToken, Task<HttpResponseMessage>?>? Resume { get; init; }
 
+    /// <summary>
+    /// Turns an event as read into the event itself, for servers that wrap events in an envelope (e.g. a JSON line
+    /// <c>{"id", "event", "data"}</c>); applied before the delegates below and before the event is yielded. Null: as read.
+    /// </summary>
+    public Func<RunStreamEvent, RunStreamEvent>? Unwrap { get; init; }
+
     /// <summary>Recognises an event that reports the run failed; the stream then ends with <see cref="RunFailedException"/>.</summary>
     public Func<RunStreamEvent, RunFailure?>? FailureOf { get; init; }
 
@@ -30,6 +36,32 @@ public sealed class RunStreamDefinition<TState>
     /// default): a clean end of the body ends the stream.
     /// </summary>
     public Func<TState, RunStreamResumePoint, CancellationToken, Task<bool>>? HasEnded { get; init; }
+
+    /// <summary>
+    /// Finds the run an event names (e.g. in a <c>metadata</c> or <c>run.started</c> event): the first one found is the
+    /// stream's run, used by <see cref="Replay"/> and reported on <see cref="RunStreamBrokenException.RunId"/>.
+    /// </summary>
+    public Func<RunStreamEvent, string?>? RunIdOf { get; init; }
+
+    /// <summary>
+    /// Recovers a stream that broke where <see cref="Resume"/> cannot re-join it: reads every event the run has sent so far
+    /// (e.g. from the run's events endpoint), with whether the run was already over when they were read. The stream then
+    /// yields the events after the last one the caller received, reading again (backing off) until the run is over. Needs
+    /// the run id (<see cref="RunIdOf"/>) and event ids. Null (the default): no recovery.
+    /// </summary>
+    public Func<TState, string, CancellationToken, Task<RunStreamReplay>>? Replay { get; init; }
+}
+
+/// <summary>What <see cref="RunStreamDefinition{TState}.Replay"/> read.</summary>
+/// <param name="events">Every event of the run so far, in order.</param>
+/// <param name="runEnded">True when the run was over before the events were read, so <paramref name="events"/> is all of them.</param>
+public sealed class RunStreamReplay(IReadOnlyList<RunStreamEvent> events, bool runEnded)
+{
+    /// <summary>Every event of the run so far, in order.</summary>
+    public IReadOnlyList<RunStreamEvent> Events { get; } = events ?? throw new ArgumentNullException(nameof(events));
+
+    /// <summary>True when the run was over before the events were read, so <see cref="Events"/> is all of them.</summary>
+    public bool RunEnded { get; } = runEnded;
 }
 
 /// <summary>Where a broken stream resumes.</summary>

@@ -5,14 +5,31 @@ namespace WxO.Client.Streaming;
 /// connection is a dead one), and no single event may exceed the size cap (counted from the last event boundary, a blank
 /// line for SSE or a newline for JSON lines), so a hostile server cannot fill memory with one endless event.
 /// </summary>
+/// <remarks>
+/// The watchdog adapts to the server's heartbeats (SSE comment lines, e.g. <c>: heartbeat</c>; the LangGraph platform
+/// sends one every 5 s): once two have arrived, the idle limit becomes 3× the longest gap seen between two of them, kept
+/// within 6–30 s and never above the configured limit. So a half-open connection to a server that beats is noticed in
+/// seconds, and a long tool call or a human-in-the-loop pause (during which the server keeps beating) is not cut. A
+/// server that never beats keeps the configured limit. The same rule as the LangGraph JS SDK's idle reconnect.
+/// </remarks>
 internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpan idleTimeout, TimeProvider time, bool lineDelimited) : Stream
 {
+    /// <summary>The adapted limit is never below this: a fast-beating server must not make a brief stall fatal.</summary>
+    public static readonly TimeSpan MinHeartbeatIdleTimeout = TimeSpan.FromSeconds(6);
+
+    /// <summary>The adapted limit is never above this (unless configured lower): the point is to notice a dead connection fast.</summary>
+    public static readonly TimeSpan MaxHeartbeatIdleTimeout = TimeSpan.FromSeconds(30);
+
     private readonly CancellationTokenSource _idle = new(Timeout.InfiniteTimeSpan, time);
     private long _sinceBoundary;
-    private bool _afterNewline;
+    private bool _afterNewline = true;
+    private long? _lastHeartbeat;
+    private TimeSpan? _longestHeartbeatGap;
 
-    /// <summary>True when the last read failed because the connection stayed silent for the idle timeout.</summary>
-    public bool IdleTimedOut { get; private set; }
+    /// <summary>How long the next read may wait for bytes: the configured limit, or the one adapted to the heartbeats seen.</summary>
+    public TimeSpan IdleTimeout => _longestHeartbeatGap is { } gap
+        ? TimeSpan.FromTicks(Math.Min(idleTimeout.Ticks, Math.Clamp(gap.Ticks * 3, MinHeartbeatIdleTimeout.Ticks, MaxHeartbeatIdleTimeout.Ticks)))
+        : idleTimeout;
 
     public override bool CanRead => true;
 
@@ -27,7 +44,8 @@ internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpa
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token);
-        _idle.CancelAfter(idleTimeout);
+        var limit = IdleTimeout;
+        _idle.CancelAfter(limit);
         int read;
         try
         {
@@ -35,8 +53,9 @@ internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpa
         }
         catch (OperationCanceledException) when (_idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            IdleTimedOut = true;
-            throw new TimeoutException($"The stream sent nothing for {idleTimeout}.");
+            throw new TimeoutException(_longestHeartbeatGap is null
+                ? $"The stream sent nothing for {limit}."
+                : $"The stream sent nothing for {limit} (3x the longest gap between its heartbeats, within 6-30 s).");
         }
         finally
         {
@@ -71,6 +90,19 @@ internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpa
         base.Dispose(disposing);
     }
 
+    /// <summary>An SSE comment line began: a heartbeat (servers send nothing else as comments).</summary>
+    private void Heartbeat()
+    {
+        var now = time.GetTimestamp();
+        if (_lastHeartbeat is { } last)
+        {
+            var gap = time.GetElapsedTime(last, now);
+            _longestHeartbeatGap = _longestHeartbeatGap is { } longest && longest > gap ? longest : gap;
+        }
+
+        _lastHeartbeat = now;
+    }
+
     private void Count(ReadOnlySpan<byte> bytes)
     {
         foreach (var b in bytes)
@@ -87,6 +119,11 @@ internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpa
             }
             else if (b != (byte)'\r')
             {
+                if (_afterNewline && b == (byte)':' && !lineDelimited)
+                {
+                    Heartbeat();
+                }
+
                 _afterNewline = false;
                 if (++_sinceBoundary > maxEventBytes)
                 {

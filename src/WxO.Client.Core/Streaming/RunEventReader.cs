@@ -38,6 +38,7 @@ internal static class RunEventReader
     /// (one JSON value per line), and SSE-like lines whose <c>data:</c> lines hold a whole JSON value each, even without the
     /// blank line SSE needs (some servers omit it). <c>event:</c> and <c>id:</c> lines name the next event; a <c>data:</c>
     /// value spread over several lines is collected until it parses or a blank line ends it. Comments (<c>:</c>) are skipped.
+    /// A body that ends inside a JSON value is a cut (<see cref="IOException"/>), never an event.
     /// </summary>
     public static async IAsyncEnumerable<RunStreamEvent> ReadLinesAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -95,7 +96,14 @@ internal static class RunEventReader
 
         if (pending is not null)
         {
-            yield return Event(eventType, pending.ToString(), id);
+            var text = pending.ToString();
+            if (text.AsSpan().TrimStart() is ['{' or '[', ..])
+            {
+                // JSON that never closed: the body was cut (a proxy closing mid-event), not an event made of text.
+                throw new IOException("The body ended in the middle of an event.");
+            }
+
+            yield return Event(eventType, text, id);
         }
 
         static RunStreamEvent Event(string? type, string data, string? id)

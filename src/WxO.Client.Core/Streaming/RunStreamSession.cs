@@ -6,20 +6,30 @@ using WxO.Client.Primitives;
 namespace WxO.Client.Streaming;
 
 /// <summary>
-/// One stream of events for one caller: opens it, reads it incrementally, and re-joins it (never re-opens it) after a
-/// broken or silent connection, up to <see cref="RunClientOptions.StreamReconnectAttempts"/> times in a row with backoff.
-/// Disposing it closes the connection at once.
+/// One stream of events for one caller: opens it, reads it incrementally, and after a broken or silent connection (or a
+/// body that ends before the run) re-joins it (never re-opens it) up to <see cref="RunClientOptions.StreamReconnectAttempts"/>
+/// times in a row with backoff, or, where it cannot be re-joined, recovers the rest from the run's recorded events. Every
+/// event reaches the caller once: repeats after a re-join are dropped by id. Disposing it closes the connection at once.
 /// </summary>
-internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEndpoint endpoint, RunStreamDefinition<TState> definition, TState state) : IAsyncDisposable
+internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEndpoint endpoint, RunStreamDefinition<TState> definition, TState state, string? runId = null) : IAsyncDisposable
 {
+    private readonly SeenEventIds _seen = new();
     private HttpResponseMessage? _response;
     private EventStreamGuard? _body;
     private IAsyncEnumerator<RunStreamEvent>? _events;
     private string? _lastEventId;
-    private string? _skipId;
+    private int _sinceLastId;
+    private string? _runId = runId;
+    private bool _afterResume;
     private Uri? _contentLocation;
     private int _failedReconnects;
     private bool _done;
+
+    // Recovery from the run's recorded events (RunStreamDefinition.Replay).
+    private bool _replaying;
+    private bool _replayComplete;
+    private int _replayRounds;
+    private readonly Queue<RunStreamEvent> _replayed = new();
 
     /// <summary>The status of the answer that opened (or last re-joined) the stream.</summary>
     public int? Status { get; private set; }
@@ -27,18 +37,39 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
     /// <summary>The next event; null when the stream ended.</summary>
     public async ValueTask<RunStreamEvent?> NextAsync(CancellationToken cancellationToken)
     {
-        if (_done)
+        while (!_done)
         {
-            return null;
+            var next = _replaying ? await NextReplayedAsync(cancellationToken).ConfigureAwait(false) : await NextReceivedAsync(cancellationToken).ConfigureAwait(false);
+            if (next is null)
+            {
+                _done = true;
+                return null;
+            }
+
+            if (Accept(next))
+            {
+                return next;
+            }
         }
 
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The next event off the connection (re-joining it as needed), or null at the proven end of the stream.</summary>
+    private async ValueTask<RunStreamEvent?> NextReceivedAsync(CancellationToken cancellationToken)
+    {
         if (_events is null)
         {
             await OpenAsync(definition.Open(state, cancellationToken), cancellationToken).ConfigureAwait(false);
             _contentLocation = ContentLocationOf(_response!);
         }
 
-        while (true)
+        while (!_replaying)
         {
             RunStreamEvent? next;
             try
@@ -64,41 +95,109 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
                 && !await hasEnded(state, new RunStreamResumePoint(_lastEventId, _contentLocation), cancellationToken).ConfigureAwait(false))
             {
                 // A proxy or load balancer that closes an idle connection ends the body cleanly: not the run's end.
-                await ResumeAsync(new IOException("the body ended before the run did, so the answer may be cut short"), cancellationToken)
-                    .ConfigureAwait(false);
+                await ResumeAsync(new IOException("the body ended before the run did"), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            if (next is null)
+            return next is not null && definition.Unwrap is { } unwrap ? unwrap(next) : next;
+        }
+
+        return await NextReplayedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next event recovered from the run's recorded events: those after the last one the caller received, read again
+    /// (backing off) until the run is over; null once it is and every event was given.
+    /// </summary>
+    private async ValueTask<RunStreamEvent?> NextReplayedAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_replayed.TryDequeue(out var next))
             {
-                _done = true;
+                return next;
+            }
+
+            if (_replayComplete)
+            {
                 return null;
             }
 
-            if (_skipId is not null && next.Id == _skipId)
+            if (_replayRounds++ > 0)
             {
-                // A server that repeats the event the stream resumed after: the caller already has it.
-                _skipId = null;
-                continue;
+                await Task.Delay(Backoff(_replayRounds - 1), pipeline.Time, cancellationToken).ConfigureAwait(false);
             }
 
-            _skipId = null;
-            _failedReconnects = 0;
-            _lastEventId = next.Id ?? _lastEventId;
-            if (definition.FailureOf?.Invoke(next) is { } failure)
+            var replay = await definition.Replay!(state, _runId!, cancellationToken).ConfigureAwait(false);
+            var start = 0;
+            if (_lastEventId is not null)
             {
-                _done = true;
-                throw RunFailed(failure);
+                start = IndexOf(replay.Events, _lastEventId) + 1;
+                if (start == 0)
+                {
+                    throw Broken(null, $"its recorded events do not include event '{_lastEventId}', the last one received");
+                }
             }
 
-            _done = definition.IsLast?.Invoke(next) == true;
-            return next;
+            // Events without an id that followed the last one with an id were given already (in replay only: a live stream
+            // whose last event had no id is not replayed, see ResumeAsync).
+            for (var i = start + _sinceLastId; i < replay.Events.Count; i++)
+            {
+                _replayed.Enqueue(replay.Events[i]);
+            }
+
+            _replayComplete = replay.RunEnded;
+        }
+
+        static int IndexOf(IReadOnlyList<RunStreamEvent> events, string id)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i].Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Takes an event: false for a repeat the caller already has; throws for an event that reports the run failed.</summary>
+    private bool Accept(RunStreamEvent next)
     {
-        await CloseAsync().ConfigureAwait(false);
+        if (_afterResume)
+        {
+            // A server may repeat events the stream resumed after (or start again from the first): the caller has them.
+            if (next.Id is { } repeated && _seen.Contains(repeated))
+            {
+                return false;
+            }
+
+            _afterResume = false;
+        }
+
+        if (next.Id is { } id)
+        {
+            _seen.Add(id);
+            _lastEventId = id;
+            _sinceLastId = 0;
+        }
+        else
+        {
+            _sinceLastId++;
+        }
+
+        _failedReconnects = 0;
+        _runId ??= definition.RunIdOf?.Invoke(next);
+        if (definition.FailureOf?.Invoke(next) is { } failure)
+        {
+            _done = true;
+            throw RunFailed(failure);
+        }
+
+        _done = definition.IsLast?.Invoke(next) == true;
+        return true;
     }
 
     private async Task OpenAsync(Task<HttpResponseMessage> send, CancellationToken cancellationToken)
@@ -115,26 +214,48 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
             .GetAsyncEnumerator(cancellationToken);
     }
 
-    /// <summary>Re-joins after a break, or rethrows it (as a typed error) when the stream cannot be re-joined.</summary>
+    /// <summary>
+    /// After a break: re-joins the stream, or switches to recovering it from the run's recorded events, or throws
+    /// <see cref="RunStreamBrokenException"/> when neither is possible.
+    /// </summary>
     private async Task ResumeAsync(Exception broken, CancellationToken cancellationToken)
     {
-        var idle = _body?.IdleTimedOut == true;
         await CloseAsync().ConfigureAwait(false);
-        var resume = definition.Resume;
-        if (resume is null || _failedReconnects >= pipeline.Options.StreamReconnectAttempts)
+        if (_failedReconnects >= pipeline.Options.StreamReconnectAttempts)
         {
-            throw idle ? broken : new HttpRequestException($"The stream broke: {broken.Message}", broken);
+            throw Broken(broken, _failedReconnects == 0 ? "reconnection is off" : $"{_failedReconnects} re-joins in a row failed");
         }
 
         _failedReconnects++;
-        var resilience = pipeline.Options.Resilience;
-        var delay = TimeSpan.FromTicks(Math.Min(resilience.MaxDelay.Ticks, resilience.BaseDelay.Ticks * (1L << Math.Min(_failedReconnects - 1, 20))));
-        await Task.Delay(delay, pipeline.Time, cancellationToken).ConfigureAwait(false);
         var point = new RunStreamResumePoint(_lastEventId, _contentLocation);
-        var send = resume(state, point, cancellationToken)
-            ?? throw (idle ? broken : new HttpRequestException($"The stream broke and cannot be re-joined: {broken.Message}", broken));
-        _skipId = _lastEventId;
-        await OpenAsync(send, cancellationToken).ConfigureAwait(false);
+        if (definition.Resume is { } resume)
+        {
+            await Task.Delay(Backoff(_failedReconnects - 1), pipeline.Time, cancellationToken).ConfigureAwait(false);
+            if (resume(state, point, cancellationToken) is { } send)
+            {
+                _afterResume = true;
+                await OpenAsync(send, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (definition.Replay is null)
+        {
+            throw Broken(broken, "this stream cannot be re-joined");
+        }
+
+        if (_runId is null || _sinceLastId > 0)
+        {
+            throw Broken(broken, _runId is null ? "no event named its run, so it cannot be recovered" : "the last event received had no id, so the rest cannot be told apart");
+        }
+
+        _replaying = true;
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var resilience = pipeline.Options.Resilience;
+        return TimeSpan.FromTicks(Math.Min(resilience.MaxDelay.Ticks, resilience.BaseDelay.Ticks * (1L << Math.Min(attempt, 20))));
     }
 
     private async ValueTask CloseAsync()
@@ -163,6 +284,14 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
     /// <summary>A broken connection or a silent one: worth re-joining. The caller's own cancellation is not.</summary>
     private static bool IsBreak(Exception ex, CancellationToken cancellationToken)
         => !cancellationToken.IsCancellationRequested && ex is IOException or HttpRequestException or TimeoutException;
+
+    private RunStreamBrokenException Broken(Exception? cause, string why)
+    {
+        var run = _runId is null ? "A run's stream" : $"The stream of run {_runId}";
+        var after = _lastEventId is null ? string.Empty : $" Events after '{_lastEventId}' were not received.";
+        var what = cause is null ? string.Empty : $" ({cause.Message})";
+        return new RunStreamBrokenException($"{run} broke{what} and {why}.{after}", cause) { RunId = _runId, LastEventId = _lastEventId };
+    }
 
     private RunFailedException RunFailed(RunFailure failure)
         => RunErrorMapper.RunFailed(_response?.RequestMessage, (HttpStatusCode?)Status, failure, pipeline.Secrets);

@@ -90,6 +90,29 @@ public sealed class RunEventReaderTests
         Assert.Equal(["values|{\"a\":1}|3", "message|\"text\"|3", "message|2|-"], events);
     }
 
+    [Fact]
+    public async Task A_body_that_ends_cleanly_in_the_middle_of_a_server_sent_event_does_not_dispatch_it()
+    {
+        // What a proxy that closes the connection mid-event leaves: the SSE rule is that the incomplete event is dropped.
+        var body = new MemoryStream("id: 1\ndata: {\"a\":1}\n\nid: 2\ndata: {\"b\":"u8.ToArray());
+        var events = new List<string>();
+        await foreach (var e in RunEventReader.ReadServerSentEventsAsync(body, CancellationToken.None))
+        {
+            events.Add($"{e.Event}|{e.Data.GetRawText()}|{e.Id ?? "-"}");
+        }
+
+        Assert.Equal(["message|{\"a\":1}|1"], events);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"2\",\"event\":\"message.delta\",\"da")]
+    [InlineData("data: [1,")]
+    public async Task A_body_that_ends_cleanly_in_the_middle_of_a_json_line_is_a_cut_not_an_event(string cut)
+    {
+        var ex = await Assert.ThrowsAsync<IOException>(() => LinesAsync("{\"id\":\"1\"}\n" + cut));
+        Assert.Equal("The body ended in the middle of an event.", ex.Message);
+    }
+
     [Theory]
     [InlineData("{\"a\":1} trailing", "\"{\\u0022a\\u0022:1} trailing\"")]
     [InlineData("", "\"\"")]

@@ -1,0 +1,59 @@
+namespace WxO.Client.Streaming;
+
+/// <summary>
+/// The ids of the events a stream has yielded, so a re-join that repeats some is caught. Ids the servers hand out in order
+/// (LangGraph.js's counter <c>"7"</c>, the Python server's Redis-style <c>"1700000000000-3"</c>) compare by that order, so
+/// a replay of any length is caught in constant memory; once an id is not of that form, the last
+/// <see cref="Window"/> ids are remembered instead.
+/// </summary>
+internal sealed class SeenEventIds
+{
+    /// <summary>How many recent ids are kept for servers whose ids have no order.</summary>
+    public const int Window = 1024;
+
+    private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+    private (long Major, long Minor) _highest = (-1, -1);
+    private bool _unordered;
+
+    public void Add(string id)
+    {
+        if (!_unordered)
+        {
+            if (OrderOf(id) is { } key)
+            {
+                _highest = Max(_highest, key);
+                return;
+            }
+
+            _unordered = true;
+        }
+
+        if (_recent.Add(id))
+        {
+            _order.Enqueue(id);
+            if (_order.Count > Window)
+            {
+                _recent.Remove(_order.Dequeue());
+            }
+        }
+    }
+
+    public bool Contains(string id)
+        => _recent.Contains(id) || (!_unordered && OrderOf(id) is { } key && Max(_highest, key) == _highest);
+
+    /// <summary><c>"N"</c> or <c>"N-M"</c> with non-negative numbers, as a comparable pair; null for any other id.</summary>
+    internal static (long Major, long Minor)? OrderOf(string id)
+    {
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        var major = dash < 0 ? id.AsSpan() : id.AsSpan(0, dash);
+        var minor = dash < 0 ? "0".AsSpan() : id.AsSpan(dash + 1);
+        return long.TryParse(major, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a)
+            && long.TryParse(minor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b)
+                ? (a, b)
+                : null;
+    }
+
+    private static (long Major, long Minor) Max((long Major, long Minor) x, (long Major, long Minor) y)
+        => x.Major > y.Major || (x.Major == y.Major && x.Minor >= y.Minor) ? x : y;
+}
