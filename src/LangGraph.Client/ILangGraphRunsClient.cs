@@ -59,8 +59,11 @@ public interface ILangGraphRunsClient : IRunSource
     /// Starts a run and yields its events as the server sends them (<c>POST /threads/{thread_id}/runs/stream</c>): first
     /// <c>metadata</c> (with the <c>run_id</c>), then one event per <see cref="ThreadRunRequest.StreamMode"/> and step. The
     /// enumeration ends when the run ends; an <c>error</c> event ends it with <see cref="RunFailedException"/>. A broken or
-    /// silent connection is re-joined through the run's stream endpoint with <c>Last-Event-ID</c> (never by posting again);
-    /// set <see cref="ThreadRunRequest.StreamResumable"/> for a gap-free resume. Stopping the enumeration closes the connection.
+    /// silent connection is re-joined through the run's stream endpoint with <c>Last-Event-ID</c> (never by posting again),
+    /// asking again for the request's stream modes and subgraphs; each event reaches the caller once. For that the run is
+    /// created resumable (<see cref="ThreadRunRequest.StreamResumable"/> is sent as true unless you set it to false; with
+    /// false a broken stream is not re-joined but ends with <see cref="RunStreamBrokenException"/>). Stopping the enumeration
+    /// closes the connection (the run goes on unless <see cref="ThreadRunRequest.OnDisconnect"/> is cancel).
     /// </summary>
     /// <param name="threadId">The thread id.</param>
     /// <param name="request">The run to start.</param>

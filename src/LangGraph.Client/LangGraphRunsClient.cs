@@ -47,7 +47,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, ThreadRunRequest Request)> CreateStream = new()
     {
         Open = static (s, ct) => s.Api.StreamThreadRunAsync(s.ThreadId, s.Request, createsRun: true, streaming: true, ct),
-        Resume = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId
+        Resume = static (s, point, ct) => s.Request.StreamResumable == true && RunIdOf(point.ContentLocation) is { } runId
             ? s.Api.JoinThreadRunStreamAsync(s.ThreadId, runId, point.LastEventId, s.Request.StreamMode?.Select(static m => m.Value),
                 s.Request.StreamSubgraphs == true ? "true" : null, streaming: true, ct)
             : null,
@@ -198,6 +198,9 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     {
         ValidateIds(threadId);
         ValidateRequest(request, streamingOrWaiting: true);
+        // The server keeps a resumable run's events, so a re-join after a break misses none; one the caller made not
+        // resumable is not re-joined at all (its events in the gap would be lost without a word).
+        request = request with { StreamResumable = request.StreamResumable ?? true };
         return Typed(Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
             threadId: threadId.ToString(), cancellationToken: cancellationToken), cancellationToken);
     }

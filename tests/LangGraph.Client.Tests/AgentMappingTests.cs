@@ -270,14 +270,14 @@ public sealed class AgentMappingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plain_stream_asks_for_nothing_resumable_and_carries_no_tokens()
+    public async Task A_plain_stream_is_resumable_for_re_joins_but_carries_no_continuation_tokens()
     {
         Stream(("metadata", $$"""{"run_id":"{{RunId}}"}"""), ("messages", Chunk("ai", "\"Hi\"")));
 
         var updates = await ChatAsync(new ChatMessage(ChatRole.User, "hi"));
 
         var body = System.Text.Json.JsonDocument.Parse(Assert.Single(_server.LogEntries).RequestMessage!.Body!).RootElement;
-        Assert.False(body.TryGetProperty("stream_resumable", out _));
+        Assert.True(body.GetProperty("stream_resumable").GetBoolean());   // the runs client's default: a cut stream is re-joined
         Assert.False(body.TryGetProperty("on_disconnect", out _));
         Assert.All(updates, u => Assert.Null(u.ContinuationToken));
     }

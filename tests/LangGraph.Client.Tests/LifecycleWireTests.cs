@@ -360,6 +360,24 @@ public sealed class LifecycleWireTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_stream_the_caller_made_not_resumable_is_not_re_joined_since_its_gap_would_be_lost()
+    {
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync(extraHeaders: $"Content-Location: {RunPath}\r\n");
+            await connection.ChunkAsync(Sse(("values", """{"step":1}""", 1)));
+            connection.Reset();
+        });
+        using var host = Client(server.Url);
+
+        var ex = await Assert.ThrowsAsync<RunStreamBrokenException>(
+            async () => await host.Client.StreamThreadRunAsync(ThreadId, Quick with { StreamResumable = false }, Ct).ToListAsync(Ct));
+
+        Assert.Equal("1", ex.LastEventId);
+        Assert.Contains("\"stream_resumable\":false", Assert.Single(server.Requests).Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"boom\"", null, "boom")]
     [InlineData("42", null, "42")]
@@ -482,8 +500,10 @@ public sealed class LifecycleWireTests : IDisposable
         await host.Client.StreamThreadRunAsync(ThreadId, request, Ct).ToListAsync(Ct);
 
         Assert.Equal(2, _server.LogEntries.Count());
-        Assert.All(_server.LogEntries, e => JsonAssert.Equivalent(
-            """{"assistant_id":"agent","input":{"mode":"quick"},"on_disconnect":"continue"}""", e.RequestMessage!.Body!));
+        JsonAssert.Equivalent("""{"assistant_id":"agent","input":{"mode":"quick"},"on_disconnect":"continue"}""", _server.LogEntries.First().RequestMessage!.Body!);
+        // A stream is also made resumable (unless the caller says otherwise), so a break can be re-joined without a gap.
+        JsonAssert.Equivalent("""{"assistant_id":"agent","input":{"mode":"quick"},"on_disconnect":"continue","stream_resumable":true}""",
+            _server.LogEntries.Last().RequestMessage!.Body!);
     }
 
     [Fact]

@@ -53,7 +53,10 @@ public sealed record ThreadRunRequest
     /// <summary>Also stream the events of subgraphs.</summary>
     [JsonPropertyName("stream_subgraphs")] public bool? StreamSubgraphs { get; init; }
 
-    /// <summary>Keep the stream's events so it can be re-joined from any event id (needed to resume a broken stream without gaps).</summary>
+    /// <summary>
+    /// Keep the stream's events so it can be re-joined from any event id (needed to resume a broken stream without gaps).
+    /// <see cref="ILangGraphRunsClient.StreamThreadRunAsync"/> sends true when this is null.
+    /// </summary>
     [JsonPropertyName("stream_resumable")] public bool? StreamResumable { get; init; }
 
     /// <summary>LangSmith feedback keys to create for the run.</summary>
