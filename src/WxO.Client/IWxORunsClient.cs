@@ -50,11 +50,13 @@ public interface IWxORunsClient : IRunSource
     /// Sends a message to an agent and yields the run's events as they arrive (<c>POST /v1/orchestrate/runs/stream</c>).
     /// Reads Server-Sent Events, JSON lines (<c>{"event", "data"}</c> per line) and <c>data:</c> lines alike, never buffering
     /// the whole body. Ends after <c>done</c>, <c>run.completed</c>, <c>run.cancelled</c> or <c>run.expired</c>;
-    /// <c>run.failed</c> ends it with <see cref="RunFailedException"/>; a body that ends before one of them (a proxy closing
-    /// the connection) is a cut answer, not a success: <see cref="HttpRequestException"/>. The short-call timeout does not cut a healthy stream;
-    /// an idle one fails after <see cref="RunClientOptions.StreamIdleTimeout"/>. A broken stream is not re-posted (that would
-    /// start a second run): it fails with <see cref="HttpRequestException"/>; follow the run then with
-    /// <see cref="GetRunEventsAsync"/> or a wait. Stopping the enumeration closes the connection at once.
+    /// <c>run.failed</c> ends it with <see cref="RunFailedException"/>. The short-call timeout does not cut a healthy stream.
+    /// A stream that breaks (a reset, silence past <see cref="RunClientOptions.StreamIdleTimeout"/>, or a body that ends
+    /// before its end event: a proxy closing the connection) is never re-posted, which would start a second run, and never a
+    /// quiet success: the rest of the run's events are read from its record (<c>GET …/runs/{run_id}/events</c>, again until
+    /// the run stops), each yielded once. When that is impossible (no event named the run yet, or the record does not hold
+    /// the last event received) it fails with <see cref="RunStreamBrokenException"/>, which carries the run id. Stopping the
+    /// enumeration closes the connection at once; the run goes on unless <see cref="CreateRunRequest.CancelOnDisconnect"/>.
     /// </summary>
     /// <param name="request">The message and run options.</param>
     /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>

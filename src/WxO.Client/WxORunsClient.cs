@@ -48,6 +48,8 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         RunIdOf = static e => e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("run_id", out var id)
             && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } runId ? runId : null,
         Replay = static (s, runId, ct) => s.Client.ReplayAsync(runId, ct),
+        CancelsOnExit = static s => s.Request.CancelOnDisconnect,
+        CancelRun = static (s, runId, ct) => s.Client.CancelRunAsync(runId, ct),
     };
 
     private readonly IWxORunsApi _api;
@@ -194,6 +196,11 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     public Task<AssistantRunIds> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         ValidateRequest(request);
+        if (request.CancelOnDisconnect)
+        {
+            throw new ArgumentException("CreateRunRequest.CancelOnDisconnect applies to StreamRunAsync only: a background run has no connection to lose.", nameof(request));
+        }
+
         return Pipeline.SendAsync(
             CreateRunEndpoint, (Api: _api, Request: request), static (s, ct) => s.Api.CreateRunAsync(s.Request, createsRun: true, ct),
             WxOJsonContext.Default.AssistantRunIds, cancellationToken: cancellationToken);

@@ -50,6 +50,17 @@ public sealed class RunStreamDefinition<TState>
     /// the run id (<see cref="RunIdOf"/>) and event ids. Null (the default): no recovery.
     /// </summary>
     public Func<TState, string, CancellationToken, Task<RunStreamReplay>>? Replay { get; init; }
+
+    /// <summary>
+    /// True when this call asked for its run to be cancelled if the caller leaves the stream before its end (for servers
+    /// with no on-disconnect setting of their own). The run is then cancelled with <see cref="CancelRun"/> once its id is
+    /// known: if the caller left before the stream named its run, the client reads on for it (up to 30 s), also awaiting a
+    /// request whose answer had not come yet. Null (the default): never.
+    /// </summary>
+    public Func<TState, bool>? CancelsOnExit { get; init; }
+
+    /// <summary>Cancels a run by id, for <see cref="CancelsOnExit"/>.</summary>
+    public Func<TState, string, CancellationToken, Task>? CancelRun { get; init; }
 }
 
 /// <summary>What <see cref="RunStreamDefinition{TState}.Replay"/> read.</summary>

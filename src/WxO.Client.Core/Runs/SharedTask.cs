@@ -14,4 +14,13 @@ internal static class SharedTask
             TaskScheduler.Default);
         return task;
     }
+
+    /// <inheritdoc cref="ObserveFailure{T}(Task{T})"/>
+    public static Task ObserveFailure(this Task task)
+    {
+        _ = task.ContinueWith(
+            static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return task;
+    }
 }

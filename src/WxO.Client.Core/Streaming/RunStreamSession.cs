@@ -13,7 +13,13 @@ namespace WxO.Client.Streaming;
 /// </summary>
 internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEndpoint endpoint, RunStreamDefinition<TState> definition, TState state, string? runId = null) : IAsyncDisposable
 {
+    /// <summary>How long a stream the caller left is read on for its run's id, to cancel the run (<see cref="RunStreamDefinition{TState}.CancelsOnExit"/>).</summary>
+    internal static readonly TimeSpan AbandonedReadLimit = TimeSpan.FromSeconds(30);
+
     private readonly SeenEventIds _seen = new();
+    private readonly bool _cancelOnExit = definition.CancelRun is not null && definition.CancelsOnExit?.Invoke(state) == true;
+    private Task<HttpResponseMessage>? _opening;
+    private Task<bool>? _reading;
     private HttpResponseMessage? _response;
     private EventStreamGuard? _body;
     private IAsyncEnumerator<RunStreamEvent>? _events;
@@ -57,6 +63,13 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
 
     public async ValueTask DisposeAsync()
     {
+        if (_cancelOnExit && !_done)
+        {
+            // The caller left before the end (or the stream failed): the run is cancelled, in the background, as asked.
+            _ = CancelAbandonedRunAsync().ObserveFailure();
+            return;
+        }
+
         await CloseAsync().ConfigureAwait(false);
     }
 
@@ -65,7 +78,28 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
     {
         if (_events is null)
         {
-            await OpenAsync(definition.Open(state, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (_cancelOnExit)
+            {
+                // Not cancelled with the caller: if they leave during the request, its answer still names the run to cancel.
+                _opening = definition.Open(state, CancellationToken.None);
+                try
+                {
+                    await OpenAsync(_opening.WaitAsync(cancellationToken), readToken: CancellationToken.None, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Kept only while the request is still in flight: its answer is then the abandoned stream's to read.
+                    if (_opening.IsCompleted)
+                    {
+                        _opening = null;
+                    }
+                }
+            }
+            else
+            {
+                await OpenAsync(definition.Open(state, cancellationToken), cancellationToken, cancellationToken).ConfigureAwait(false);
+            }
+
             _contentLocation = ContentLocationOf(_response!);
         }
 
@@ -74,7 +108,10 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
             RunStreamEvent? next;
             try
             {
-                next = await _events!.MoveNextAsync().ConfigureAwait(false) ? _events.Current : null;
+                var more = _cancelOnExit
+                    ? await ReadDetachedAsync(cancellationToken).ConfigureAwait(false)
+                    : await _events!.MoveNextAsync().ConfigureAwait(false);
+                next = more ? _events!.Current : null;
             }
             catch (EventTooLargeException ex)
             {
@@ -200,7 +237,62 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
         return true;
     }
 
-    private async Task OpenAsync(Task<HttpResponseMessage> send, CancellationToken cancellationToken)
+    /// <summary>A read the caller can stop waiting for while it goes on (cancel on exit: its events may name the run).</summary>
+    private async ValueTask<bool> ReadDetachedAsync(CancellationToken cancellationToken)
+    {
+        _reading ??= _events!.MoveNextAsync().AsTask();
+        try
+        {
+            return await _reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_reading.IsCompleted)
+            {
+                _reading = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cancels the run of a stream the caller left: at once if its id is known, else after reading on (awaiting the
+    /// answer to a request still in flight) until an event names it, for up to <see cref="AbandonedReadLimit"/>.
+    /// </summary>
+    private async Task CancelAbandonedRunAsync()
+    {
+        using var limit = new CancellationTokenSource(AbandonedReadLimit, pipeline.Time);
+        try
+        {
+            if (_runId is null && _opening is { } opening)
+            {
+                _opening = null;
+                await OpenAsync(opening, limit.Token, limit.Token).ConfigureAwait(false);
+            }
+
+            while (_runId is null && _events is not null)
+            {
+                var more = await (_reading ?? _events.MoveNextAsync().AsTask()).WaitAsync(limit.Token).ConfigureAwait(false);
+                _reading = null;
+                if (!more)
+                {
+                    break;
+                }
+
+                _runId = definition.RunIdOf?.Invoke(definition.Unwrap is { } unwrap ? unwrap(_events.Current) : _events.Current);
+            }
+
+            if (_runId is not null)
+            {
+                await definition.CancelRun!(state, _runId, limit.Token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenAsync(Task<HttpResponseMessage> send, CancellationToken readToken, CancellationToken cancellationToken)
     {
         var response = await RunTransport.SendAsync(send, static (s, _) => s, cancellationToken).ConfigureAwait(false);
         _response = response;
@@ -210,8 +302,8 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
         var content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var sse = RunEventReader.IsServerSentEvents(response);
         _body = new EventStreamGuard(content, options.MaxResponseContentBytes, options.StreamIdleTimeout, pipeline.Time, lineDelimited: !sse);
-        _events = (sse ? RunEventReader.ReadServerSentEventsAsync(_body, cancellationToken) : RunEventReader.ReadLinesAsync(_body, cancellationToken))
-            .GetAsyncEnumerator(cancellationToken);
+        _events = (sse ? RunEventReader.ReadServerSentEventsAsync(_body, readToken) : RunEventReader.ReadLinesAsync(_body, readToken))
+            .GetAsyncEnumerator(readToken);
     }
 
     /// <summary>
@@ -234,7 +326,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
             if (resume(state, point, cancellationToken) is { } send)
             {
                 _afterResume = true;
-                await OpenAsync(send, cancellationToken).ConfigureAwait(false);
+                await OpenAsync(send, cancellationToken, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }

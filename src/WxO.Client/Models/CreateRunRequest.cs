@@ -33,6 +33,15 @@ public sealed record CreateRunRequest
     /// <summary>Context variables for the agent, e.g. <c>{"wxo_email_id": "user@example.com", "wxo_user_name": "Ana"}</c>.</summary>
     [JsonPropertyName("context")] public JsonObject? Context { get; init; }
 
+    /// <summary>
+    /// Not sent (Orchestrate has no such setting): with <see cref="IWxORunsClient.StreamRunAsync"/>, cancel the run
+    /// (<c>POST …/runs/cancel/{run_id}</c>) when the caller leaves the stream before its end — breaks out of the loop,
+    /// throws in it, cancels, or the stream fails. Also when the caller leaves before the stream named its run (during the
+    /// request itself): the client then reads on for the run id, up to 30 s, in the background. Like LangGraph's
+    /// <c>on_disconnect: cancel</c>. Default false: a run outlives the stream that started it.
+    /// </summary>
+    [JsonIgnore] public bool CancelOnDisconnect { get; init; }
+
     /// <summary>Other fields to send as they are (vendor fields this version does not model).</summary>
     [JsonExtensionData] public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
