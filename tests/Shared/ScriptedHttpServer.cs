@@ -211,6 +211,17 @@ internal sealed class ScriptedConnection(TcpClient client, NetworkStream stream,
         }
     }
 
+    /// <summary>
+    /// Waits for <paramref name="left"/> (the client's exit), then for the client to close the connection: the time
+    /// between the two as the server sees it, or null if the connection stayed open for <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<TimeSpan?> TimeToCloseAsync(Task left, TimeSpan timeout)
+    {
+        await left.WaitAsync(stopping);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return await ClientClosedAsync(timeout) ? clock.Elapsed : null;
+    }
+
     private async Task WriteAsync(string text)
     {
         await stream.WriteAsync(Encoding.ASCII.GetBytes(text), stopping);
