@@ -13,6 +13,11 @@ if (AllocationProfile.TryRun(args))
     return 0;
 }
 
+if (StreamScale.TryRun(args))
+{
+    return 0;
+}
+
 if (ColdStartChild.TryRun(args, out var exitCode))
 {
     return exitCode;

@@ -46,14 +46,17 @@ public abstract class RunClientOptions
 
     /// <summary>
     /// How long a stream of events may stay silent (no bytes at all) before the client treats the connection as dead and
-    /// reconnects (where the server lets a stream be joined) or fails with <see cref="TimeoutException"/>. Default 5 minutes.
+    /// re-joins or recovers the stream, or fails with <see cref="RunStreamBrokenException"/> (its inner exception a
+    /// <see cref="TimeoutException"/>). Default 5 minutes. Once the server has sent two heartbeats (SSE comment lines, e.g.
+    /// <c>: heartbeat</c>), the limit adapts: 3× the longest gap seen between two, kept within 6–30 s and never above this.
     /// </summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How many times in a row a broken or silent stream is re-joined (with <c>Last-Event-ID</c>, backing off from
-    /// <see cref="RunResilienceOptions.BaseDelay"/>) before the error reaches the caller. Never re-sends the request that
-    /// started the run. Default 3; 0 turns reconnection off.
+    /// <see cref="RunResilienceOptions.BaseDelay"/>) before the error reaches the caller; for a stream that cannot be joined
+    /// (WxO), whether it is recovered from the run's recorded events at all. Never re-sends the request that started the
+    /// run. Default 3; 0 turns reconnection off (a broken stream then fails with <see cref="RunStreamBrokenException"/>).
     /// </summary>
     public int StreamReconnectAttempts { get; set; } = 3;
 
