@@ -214,7 +214,8 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
             _afterResume = false;
         }
 
-        if (next.Id is { } id)
+        // An SSE event without an id line carries the previous event's id (the spec's last event id): not an id of its own.
+        if (next.Id is { } id && id != _lastEventId)
         {
             _seen.Add(id);
             _lastEventId = id;
@@ -338,7 +339,7 @@ internal sealed class RunStreamSession<TState>(RunClientPipeline pipeline, RunEn
 
         if (_runId is null || _sinceLastId > 0)
         {
-            throw Broken(broken, _runId is null ? "no event named its run, so it cannot be recovered" : "the last event received had no id, so the rest cannot be told apart");
+            throw Broken(broken, _runId is null ? "no event named its run, so it cannot be recovered" : "the last event received had no id of its own, so the rest cannot be told apart");
         }
 
         _replaying = true;

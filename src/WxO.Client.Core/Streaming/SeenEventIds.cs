@@ -3,33 +3,24 @@ namespace WxO.Client.Streaming;
 /// <summary>
 /// The ids of the events a stream has yielded, so a re-join that repeats some is caught. Ids the servers hand out in order
 /// (LangGraph.js's counter <c>"7"</c>, the Python server's Redis-style <c>"1700000000000-3"</c>) compare by that order, so
-/// a replay of any length is caught in constant memory; once an id is not of that form, the last
-/// <see cref="Window"/> ids are remembered instead.
+/// a replay of any length is caught in constant memory; any other id is remembered among the last <see cref="Window"/>.
 /// </summary>
 internal sealed class SeenEventIds
 {
-    /// <summary>How many recent ids are kept for servers whose ids have no order.</summary>
+    /// <summary>How many recent ids without an order are kept.</summary>
     public const int Window = 1024;
 
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private (long Major, long Minor) _highest = (-1, -1);
-    private bool _unordered;
 
     public void Add(string id)
     {
-        if (!_unordered)
+        if (OrderOf(id) is { } key)
         {
-            if (OrderOf(id) is { } key)
-            {
-                _highest = Max(_highest, key);
-                return;
-            }
-
-            _unordered = true;
+            _highest = Max(_highest, key);
         }
-
-        if (_recent.Add(id))
+        else if (_recent.Add(id))
         {
             _order.Enqueue(id);
             if (_order.Count > Window)
@@ -40,7 +31,7 @@ internal sealed class SeenEventIds
     }
 
     public bool Contains(string id)
-        => _recent.Contains(id) || (!_unordered && OrderOf(id) is { } key && Max(_highest, key) == _highest);
+        => OrderOf(id) is { } key ? Max(_highest, key) == _highest : _recent.Contains(id);
 
     /// <summary><c>"N"</c> or <c>"N-M"</c> with non-negative numbers, as a comparable pair; null for any other id.</summary>
     internal static (long Major, long Minor)? OrderOf(string id)
