@@ -47,6 +47,31 @@ public sealed class RealServerNetworkTests(LangGraphServerFixture server)
     }
 
     [Fact]
+    public async Task A_body_ended_cleanly_mid_run_is_proven_cut_by_the_runs_status_and_re_joined()
+    {
+        // The proxy sends the terminating chunk in the server's place: a complete, well-formed body without the run's end.
+        using var proxy = new TcpProxy(server.BaseAddress);
+        using var host = LangGraphTestClient.Create(proxy.Url);
+        using var direct = LangGraphTestClient.Create(server.BaseAddress);
+        var threadId = (await direct.Client.CreateThreadAsync(cancellationToken: Ct)).ThreadId;
+        var events = new List<ThreadRunEvent>();
+
+        await foreach (var e in host.Client.StreamThreadRunAsync(threadId, Steps(6, 250), Ct))
+        {
+            events.Add(e);
+            if (events.Count == 3)
+            {
+                proxy.EndBodiesCleanly();
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 7), StepsOf(events));
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        Assert.Equal("done:steps", events[^1].Data.GetProperty("result").GetString());
+        Assert.True(proxy.Connections >= 2, $"the stream was re-joined ({proxy.Connections} connections)");
+    }
+
+    [Fact]
     public async Task A_stalled_connection_is_noticed_by_the_idle_watchdog_and_re_joined()
     {
         // The JS server sends no heartbeats, so the configured limit is the bound (a beating server tightens it to 6-30 s).

@@ -44,6 +44,19 @@ internal sealed class TcpProxy : IDisposable
     /// <summary>While true, answers are held back on every connection (requests still reach the server).</summary>
     public bool HoldResponses { get; set; }
 
+    /// <summary>
+    /// Ends the answer streaming on every open connection cleanly, as a proxy closing an idle connection can: at the next
+    /// chunk boundary the terminating chunk (<c>0\r\n\r\n</c>) is sent in the server's place, then the connection closes.
+    /// The body is well-formed and complete as far as HTTP can tell; only the missing events say it was cut.
+    /// </summary>
+    public void EndBodiesCleanly()
+    {
+        foreach (var link in Open())
+        {
+            link.EndBodyCleanly = true;
+        }
+    }
+
     /// <summary>Stops forwarding on every open connection without closing it: what a dead NAT or a stuck gateway looks like.</summary>
     public void Stall()
     {
@@ -111,6 +124,7 @@ internal sealed class TcpProxy : IDisposable
     private async Task PumpAsync(Link link, NetworkStream from, NetworkStream to, bool toServer)
     {
         var buffer = new byte[16 * 1024];
+        var framing = new ResponseFraming();
         try
         {
             int read;
@@ -119,6 +133,29 @@ internal sealed class TcpProxy : IDisposable
                 while ((link.Stalled || (!toServer && HoldResponses)) && !link.Closed)
                 {
                     await Task.Delay(20, _stop.Token);   // holds the bytes: nothing forwarded, nothing closed
+                }
+
+                if (!toServer && link.EndBodyCleanly)
+                {
+                    for (var i = 0; i < read; i++)
+                    {
+                        if (framing.AtChunkBoundary)
+                        {
+                            await to.WriteAsync(buffer.AsMemory(0, i), _stop.Token);
+                            await to.WriteAsync("0\r\n\r\n"u8.ToArray(), _stop.Token);
+                            link.Close(reset: false);
+                            return;
+                        }
+
+                        framing.Advance(buffer[i]);
+                    }
+                }
+                else if (!toServer)
+                {
+                    for (var i = 0; i < read; i++)
+                    {
+                        framing.Advance(buffer[i]);
+                    }
                 }
 
                 await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
@@ -142,6 +179,8 @@ internal sealed class TcpProxy : IDisposable
         private int _closed;
 
         public volatile bool Stalled;
+
+        public volatile bool EndBodyCleanly;
 
         public bool Closed => Volatile.Read(ref _closed) == 1;
 
@@ -169,6 +208,99 @@ internal sealed class TcpProxy : IDisposable
 
             client.Dispose();
             server.Dispose();
+        }
+    }
+
+    /// <summary>Follows HTTP/1.1 answers byte by byte, to know where a chunked body's chunks begin.</summary>
+    private sealed class ResponseFraming
+    {
+        private readonly List<byte> _head = [];
+        private State _state = State.Head;
+        private long _remaining;
+        private long _size;
+        private bool _digits;
+
+        private enum State { Head, Size, SizeLine, Data, DataCr, DataLf, Trailer, Fixed, Open }
+
+        /// <summary>Between two chunks of a chunked body, before the next chunk's size.</summary>
+        public bool AtChunkBoundary => _state == State.Size && !_digits;
+
+        public void Advance(byte b)
+        {
+            switch (_state)
+            {
+                case State.Head:
+                    _head.Add(b);
+                    if (_head.Count >= 4 && _head[^1] == '\n' && _head[^2] == '\r' && _head[^3] == '\n' && _head[^4] == '\r')
+                    {
+                        var head = System.Text.Encoding.ASCII.GetString([.. _head]).ToLowerInvariant();
+                        _head.Clear();
+                        var length = head.Split("\r\n").FirstOrDefault(l => l.StartsWith("content-length:", StringComparison.Ordinal));
+                        (_state, _remaining) = head.Contains("transfer-encoding: chunked", StringComparison.Ordinal) ? (State.Size, 0L)
+                            : length is not null ? (State.Fixed, long.Parse(length["content-length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                            : (State.Open, 0L);
+                        (_size, _digits) = (0, false);
+                        if (_state == State.Fixed && _remaining == 0)
+                        {
+                            _state = State.Head;
+                        }
+                    }
+
+                    break;
+                case State.Size:
+                    if (Uri.IsHexDigit((char)b))
+                    {
+                        _size = _size * 16 + Convert.ToInt32(((char)b).ToString(), 16);
+                        _digits = true;
+                    }
+                    else
+                    {
+                        _state = State.SizeLine;   // an extension or the line's CR: the size is known
+                    }
+
+                    break;
+                case State.SizeLine:
+                    if (b == '\n')
+                    {
+                        (_state, _remaining) = _size == 0 ? (State.Trailer, 0L) : (State.Data, _size);
+                    }
+
+                    break;
+                case State.Data:
+                    if (--_remaining == 0)
+                    {
+                        _state = State.DataCr;
+                    }
+
+                    break;
+                case State.DataCr:
+                    _state = State.DataLf;
+                    break;
+                case State.DataLf:
+                    (_state, _size, _digits) = (State.Size, 0, false);
+                    break;
+                case State.Trailer:
+                    // The last chunk's trailer section ends at an empty line.
+                    _head.Add(b);
+                    if (_head.Count >= 2 && _head[^1] == '\n' && _head[^2] == '\r')
+                    {
+                        var empty = _head.Count == 2;
+                        _head.Clear();
+                        if (empty)
+                        {
+                            _state = State.Head;
+                        }
+                    }
+
+                    break;
+                case State.Fixed:
+                    if (--_remaining == 0)
+                    {
+                        _state = State.Head;
+                    }
+
+                    break;
+            }
         }
     }
 }

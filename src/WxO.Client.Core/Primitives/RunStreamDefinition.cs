@@ -12,8 +12,9 @@ public sealed class RunStreamDefinition<TState>
 
     /// <summary>
     /// Re-joins the stream after the connection broke or stayed silent, from <see cref="RunStreamResumePoint.LastEventId"/>;
-    /// returns null when this stream cannot be re-joined. Must never re-send a request that starts a run. Null (the default):
-    /// a broken stream fails at once.
+    /// returns null when this stream cannot be re-joined. Must never re-send a request that starts a run. Events the server
+    /// repeats are dropped by id. Null (the default): a broken stream is recovered by <see cref="Replay"/>, or fails with
+    /// <see cref="RunStreamBrokenException"/>.
     /// </summary>
     public Func<TState, RunStreamResumePoint, CancellationToken, Task<HttpResponseMessage>?>? Resume { get; init; }
 
@@ -31,9 +32,8 @@ public sealed class RunStreamDefinition<TState>
 
     /// <summary>
     /// Proves the end of a stream whose body ended without an <see cref="IsLast"/> event: true when the run is over (the
-    /// stream is complete), false when it is not (a proxy closed the connection: a break, re-joined where
-    /// <see cref="Resume"/> can, else an <see cref="HttpRequestException"/> that says the answer may be cut). Null (the
-    /// default): a clean end of the body ends the stream.
+    /// stream is complete), false when it is not (a proxy closed the connection: a break, re-joined or recovered as any other,
+    /// else a <see cref="RunStreamBrokenException"/>). Null (the default): a clean end of the body ends the stream.
     /// </summary>
     public Func<TState, RunStreamResumePoint, CancellationToken, Task<bool>>? HasEnded { get; init; }
 
