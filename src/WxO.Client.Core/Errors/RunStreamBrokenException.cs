@@ -13,6 +13,12 @@ namespace WxO.Client;
 public class RunStreamBrokenException : HttpRequestException
 {
     /// <summary>Creates the exception.</summary>
+    public RunStreamBrokenException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates the exception with its cause.</summary>
     public RunStreamBrokenException(string message, Exception? innerException)
         : base(HttpRequestError.ResponseEnded, message, innerException)
     {
