@@ -361,6 +361,24 @@ public sealed class LifecycleWireTests : IDisposable
     }
 
     [Fact]
+    public async Task A_created_stream_that_cannot_be_re_joined_names_the_run_its_metadata_event_gave()
+    {
+        // No Content-Location: no re-join. The run id comes from the metadata event, not from another event's data.
+        using var server = new ScriptedHttpServer(async (_, connection) =>
+        {
+            await connection.StartChunkedAsync();
+            await connection.ChunkAsync(Sse(("values", """{"run_id":"not-the-run"}""", 0), ("metadata", $$"""{"run_id":"{{RunId}}"}""", 1)));
+            connection.Reset();
+        });
+        using var host = Client(server.Url);
+
+        var ex = await Assert.ThrowsAsync<RunStreamBrokenException>(async () => await host.Client.StreamThreadRunAsync(ThreadId, Quick, Ct).ToListAsync(Ct));
+
+        Assert.Equal((RunId.ToString(), "1"), (ex.RunId, ex.LastEventId));
+        Assert.StartsWith($"The stream of run {RunId} broke", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stream_the_caller_made_not_resumable_is_not_re_joined_since_its_gap_would_be_lost()
     {
         using var server = new ScriptedHttpServer(async (_, connection) =>
