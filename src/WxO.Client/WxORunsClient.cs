@@ -42,7 +42,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
         Open = static (s, ct) => s.Client._api.StreamRunAsync(s.Request, createsRun: true, streaming: true, ct),
         Unwrap = UnwrapEnvelope,
         FailureOf = static e => string.Equals(e.Event, "run.failed", StringComparison.OrdinalIgnoreCase) ? FailureOf(ToRunEvent(e)) : null,
-        IsLast = static e => e.Event.ToLowerInvariant() is "done" or "run.completed" or "run.cancelled" or "run.expired",
+        IsLast = static e => IsEnd(e.Event),
         // Orchestrate ends every stream with done or a run.* end event (its event list): a body that stops before is cut.
         HasEnded = static (_, _, _) => Task.FromResult(false),
         RunIdOf = static e => e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("run_id", out var id)
@@ -300,6 +300,11 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
             }
             : e;
     }
+
+    /// <summary>The events after which Orchestrate sends nothing more (compared without case, and without allocating per event).</summary>
+    private static bool IsEnd(string name)
+        => string.Equals(name, "done", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "run.completed", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "run.cancelled", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "run.expired", StringComparison.OrdinalIgnoreCase);
 
     private static AssistantRunEvent ToRunEvent(RunStreamEvent e) => new() { Id = e.Id, Event = e.Event, Data = e.Data };
 

@@ -6,11 +6,10 @@ namespace WxO.Client.Streaming;
 /// line for SSE or a newline for JSON lines), so a hostile server cannot fill memory with one endless event.
 /// </summary>
 /// <remarks>
-/// The watchdog adapts to the server's heartbeats (SSE comment lines, e.g. <c>: heartbeat</c>; the LangGraph platform
-/// sends one every 5 s): once two have arrived, the idle limit becomes 3× the longest gap seen between two of them, kept
-/// within 6–30 s and never above the configured limit. So a half-open connection to a server that beats is noticed in
+/// The watchdog adapts to the server's heartbeats (SSE comment lines, e.g. <c>: heartbeat</c>): once two have arrived,
+/// the idle limit becomes 3× the longest gap seen between two of them, kept within 6–30 s and never above the configured limit. So a half-open connection to a server that beats is noticed in
 /// seconds, and a long tool call or a human-in-the-loop pause (during which the server keeps beating) is not cut. A
-/// server that never beats keeps the configured limit. The same rule as the LangGraph JS SDK's idle reconnect.
+/// server that never beats keeps the configured limit.
 /// </remarks>
 internal sealed class EventStreamGuard(Stream inner, long maxEventBytes, TimeSpan idleTimeout, TimeProvider time, bool lineDelimited) : Stream
 {

@@ -2,7 +2,7 @@ namespace WxO.Client.Streaming;
 
 /// <summary>
 /// The ids of the events a stream has yielded, so a re-join that repeats some is caught. Ids the servers hand out in order
-/// (LangGraph.js's counter <c>"7"</c>, the Python server's Redis-style <c>"1700000000000-3"</c>) compare by that order, so
+/// (a counter such as <c>"7"</c>, or a Redis-style stream id such as <c>"1700000000000-3"</c>) compare by that order, so
 /// a replay of any length is caught in constant memory; any other id is remembered among the last <see cref="Window"/>.
 /// </summary>
 internal sealed class SeenEventIds
