@@ -16,7 +16,7 @@ namespace LangGraph.Client;
 /// retries). A request that starts a run (create, stream, wait) is never retried once it may have reached the server:
 /// only a failure to connect is retried, so a retry cannot start a second run.
 /// </remarks>
-public interface ILangGraphRunsClient : IRunSource
+public partial interface ILangGraphRunsClient : IRunSource
 {
     /// <summary>Reads one run of a thread (<c>GET /threads/{thread_id}/runs/{run_id}</c>).</summary>
     /// <param name="threadId">The thread id.</param>
@@ -77,8 +77,13 @@ public interface ILangGraphRunsClient : IRunSource
     /// <param name="threadId">The thread id.</param>
     /// <param name="runId">The run id.</param>
     /// <param name="lastEventId">The id of the last event you received (<see cref="ThreadRunEvent.Id"/>); null to join from now.</param>
+    /// <param name="streamMode">What the joined stream carries; the run's own stream modes when null. The server reads this per
+    /// stream, not from the run: a run started with several modes, joined without them, streams <c>values</c> only.</param>
+    /// <param name="streamSubgraphs">Also stream the subgraphs' events (<see cref="ThreadRunEvent.Namespace"/>); asked again on every re-join.</param>
     /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>
-    IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(
+        Guid threadId, Guid runId, string? lastEventId = null, IReadOnlyList<StreamMode>? streamMode = null, bool streamSubgraphs = false,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Starts a run and waits for its final output (<c>POST /threads/{thread_id}/runs/wait</c>): the thread's state values, or

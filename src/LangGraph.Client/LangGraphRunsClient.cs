@@ -17,7 +17,7 @@ namespace LangGraph.Client;
 /// The LangGraph thread-run client. Get it from DI (<c>services.AddLangGraphClient(...)</c> or
 /// <c>AddWxOClient(...).AddLangGraphClient(...)</c>), or without DI from <see cref="Create"/>. Thread-safe.
 /// </summary>
-public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
+public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 {
     /// <summary>The <see cref="IRunSource.Name"/> and DI key of this source: <c>"langgraph"</c>.</summary>
     public const string SourceName = "langgraph";
@@ -35,7 +35,6 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     private static readonly RunEndpoint DeleteThreadRunEndpoint = new("DeleteThreadRun", "DELETE", "/threads/{thread_id}/runs/{run_id}");
     private static readonly RunEndpoint CreateThreadEndpoint = new("CreateThread", "POST", "/threads");
     private static readonly RunEndpoint GetThreadEndpoint = new("GetThread", "GET", "/threads/{thread_id}");
-    private static readonly RunEndpoint GetThreadStateEndpoint = new("GetThreadState", "GET", "/threads/{thread_id}/state");
 
     private static readonly LangGraphThreadRequest EmptyThreadRequest = new();
 
@@ -56,11 +55,14 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         HasEnded = static (s, point, ct) => RunIdOf(point.ContentLocation) is { } runId ? RunEndedAsync(s.Api, s.ThreadId, runId, ct) : Task.FromResult(true),
     };
 
-    /// <summary>Join a run's stream, and re-join it after a break from the last event received.</summary>
-    private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, Guid RunId, string? LastEventId)> JoinStream = new()
+    /// <summary>
+    /// Join a run's stream, and re-join it after a break from the last event received, asking each time for the same
+    /// stream modes and subgraph events.
+    /// </summary>
+    private static readonly RunStreamDefinition<(ILangGraphRunsApi Api, Guid ThreadId, Guid RunId, string? LastEventId, IEnumerable<string>? Modes, string? Subgraphs)> JoinStream = new()
     {
-        Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, null, null, streaming: true, ct),
-        Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, null, null, streaming: true, ct),
+        Open = static (s, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, s.LastEventId, s.Modes, s.Subgraphs, streaming: true, ct),
+        Resume = static (s, point, ct) => s.Api.JoinThreadRunStreamAsync(s.ThreadId, s.RunId, point.LastEventId ?? s.LastEventId, s.Modes, s.Subgraphs, streaming: true, ct),
         FailureOf = StreamFailure,
         HasEnded = static (s, _, ct) => RunEndedAsync(s.Api, s.ThreadId, s.RunId, ct),
     };
@@ -148,38 +150,8 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         ValidateIds(threadId);
         ValidateStatus(status);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return EnumerateThreadRunsCoreAsync(threadId, pageSize, status, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ThreadRun> EnumerateThreadRunsCoreAsync(
-        Guid threadId, int pageSize, ThreadRunStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Every id yielded is remembered (16 bytes each): a page that brings no new run ends the iteration, so a server
-        // that ignores offset, repeats pages or cycles through a set of pages cannot make it loop.
-        var seen = new HashSet<Guid>();
-        var offset = 0;
-        while (true)
-        {
-            var page = await ListThreadRunsAsync(threadId, pageSize, offset, status, cancellationToken).ConfigureAwait(false);
-            var fresh = 0;
-            foreach (var run in page)
-            {
-                if (seen.Add(run.RunId))
-                {
-                    // A cancelled enumeration stops here, not after the rest of the page.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    fresh++;
-                    yield return run;
-                }
-            }
-
-            if (fresh == 0 || page.Count < pageSize)
-            {
-                yield break;
-            }
-
-            offset += page.Count;
-        }
+        return Pages.EnumerateAsync<ThreadRun, Guid>(
+            (offset, _, ct) => ListThreadRunsAsync(threadId, pageSize, offset, status, ct), static run => run.RunId, pageSize, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -206,7 +178,9 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(Guid threadId, Guid runId, string? lastEventId = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ThreadRunEvent> JoinThreadRunStreamAsync(
+        Guid threadId, Guid runId, string? lastEventId = null, IReadOnlyList<StreamMode>? streamMode = null, bool streamSubgraphs = false,
+        CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
         if (lastEventId is not null && (lastEventId.Length == 0 || lastEventId.AsSpan().IndexOfAny('\r', '\n') >= 0))
@@ -214,7 +188,13 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
             throw new ArgumentException("The last event id must be a non-empty id without line breaks, or null to join from the start.", nameof(lastEventId));
         }
 
-        return Typed(Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId),
+        if (streamMode is { Count: 0 } || streamMode?.Any(static mode => string.IsNullOrWhiteSpace(mode.Value)) == true)
+        {
+            throw new ArgumentException("The stream modes must be a non-empty list of modes (e.g. StreamMode.Updates), or null for the run's own.", nameof(streamMode));
+        }
+
+        var state = (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId, Modes: streamMode?.Select(static m => m.Value), Subgraphs: streamSubgraphs ? "true" : null);
+        return Typed(Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, state,
             runId.ToString(), threadId.ToString(), cancellationToken), cancellationToken);
     }
 
@@ -233,36 +213,18 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
     /// <inheritdoc />
     public Task<JsonElement> CreateThreadRunAndWaitAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)
-    {
-        ValidateIds(threadId);
-        ValidateRequest(request, streamingOrWaiting: true);
-        return Pipeline.SendAsync(
-            CreateThreadRunAndWaitEndpoint, (Api: _api, ThreadId: threadId, Request: request),
-            static (s, ct) => s.Api.CreateThreadRunAndWaitAsync(s.ThreadId, s.Request, createsRun: true, longPoll: true, ct),
-            LangGraphJsonContext.Default.JsonElement, JoinFailure, threadId: threadId.ToString(), cancellationToken: cancellationToken);
-    }
+        => CreateThreadRunAndWaitAsync(threadId, request, LangGraphJsonContext.Default.JsonElement, cancellationToken);
 
     /// <inheritdoc />
     public Task<JsonElement> JoinThreadRunAsync(Guid threadId, Guid runId, CancellationToken cancellationToken = default)
-    {
-        ValidateIds(threadId, runId);
-        return Pipeline.SendAsync(
-            JoinThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
-            static (s, ct) => s.Api.JoinThreadRunAsync(s.ThreadId, s.RunId, longPoll: true, ct),
-            LangGraphJsonContext.Default.JsonElement, JoinFailure, runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
-    }
+        => JoinThreadRunAsync(threadId, runId, LangGraphJsonContext.Default.JsonElement, cancellationToken);
 
     /// <inheritdoc />
     public Task CancelThreadRunAsync(
         Guid threadId, Guid runId, RunCancelAction? action = null, bool wait = false, CancellationToken cancellationToken = default)
     {
         ValidateIds(threadId, runId);
-        if (ThreadRunRequest.IsBlank(action))
-        {
-            throw new ArgumentException("The action needs a value (RunCancelAction.Interrupt or RunCancelAction.Rollback), not default.", nameof(action));
-        }
-
-        var actionValue = (action ?? RunCancelAction.Interrupt).Value;
+        var actionValue = CancelActionValue(action);
 
         // Servers read any "wait" value as true (LangGraph.js), so it is only sent when true.
         return Pipeline.SendWithoutResultAsync(
@@ -344,7 +306,7 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
 
         // The run's own JSON cannot tell a run parked on interrupt() from a finished one, and carries no error text:
         // the thread's state can, when this run wrote its latest checkpoint.
-        var state = await GetThreadStateAsync(threadId, cancellationToken).ConfigureAwait(false);
+        var state = await TryGetThreadStateAsync(threadId, cancellationToken).ConfigureAwait(false);
         if (state?.Metadata?.TryGetValue("run_id", out var writer) != true || writer.ValueKind != JsonValueKind.String
             || !Guid.TryParse(writer.GetString(), out var writerId) || writerId != runId)
         {
@@ -358,13 +320,11 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     }
 
     /// <summary>The thread's state, or null when the thread (or the endpoint) is not there.</summary>
-    private async Task<ThreadStateSnapshot?> GetThreadStateAsync(Guid threadId, CancellationToken cancellationToken)
+    private async Task<LangGraphThreadState?> TryGetThreadStateAsync(Guid threadId, CancellationToken cancellationToken)
     {
         try
         {
-            return await Pipeline.SendAsync(
-                GetThreadStateEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadStateAsync(s.ThreadId, ct),
-                LangGraphJsonContext.Default.ThreadStateSnapshot, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await GetThreadStateAsync(threadId, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceNotFoundException)
         {
@@ -412,11 +372,11 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
     internal static RunFailure? JoinFailure(JsonElement output)
         => output.ValueKind == JsonValueKind.Object && output.TryGetProperty("__error__", out var error) ? Failure(error) : null;
 
-    /// <summary>A stream's <c>error</c> event.</summary>
     /// <summary>The run a stream's <c>metadata</c> event names (<c>{"run_id": …}</c>), for a broken stream's error.</summary>
     private static string? StreamRunId(RunStreamEvent e)
         => e.Event == "metadata" && e.Data.ValueKind == JsonValueKind.Object ? StringOf(e.Data, "run_id") : null;
 
+    /// <summary>A stream's <c>error</c> event.</summary>
     internal static RunFailure? StreamFailure(RunStreamEvent e)
         => e.Event == "error" ? Failure(e.Data) : null;
 
@@ -510,9 +470,55 @@ public sealed class LangGraphRunsClient : RunClient, ILangGraphRunsClient
         }
     }
 
-    private static void ValidateRequest(ThreadRunRequest request, bool streamingOrWaiting)
+    private static void ValidateRequest(ThreadRunRequest request, bool streamingOrWaiting, bool stateless = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate(nameof(request), streamingOrWaiting);
+        request.Validate(nameof(request), streamingOrWaiting, stateless);
+    }
+
+    /// <summary>The cancel action to send: interrupt when none is given.</summary>
+    private static string CancelActionValue(RunCancelAction? action, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(action))] string? paramName = null)
+    {
+        if (ThreadRunRequest.IsBlank(action))
+        {
+            throw new ArgumentException("The action needs a value (RunCancelAction.Interrupt or RunCancelAction.Rollback), not default.", paramName);
+        }
+
+        return (action ?? RunCancelAction.Interrupt).Value;
+    }
+
+    /// <summary>The paging of a list call: the servers accept 1–1000 items per page.</summary>
+    private static void ValidatePage(int? limit, int? offset)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "The page size must be between 1 and 1000.");
+        }
+
+        if (offset is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "The offset must not be negative.");
+        }
+    }
+
+    private static void ValidatePageSize(int pageSize)
+    {
+        if (pageSize is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 1000.");
+        }
+    }
+
+    private static void ValidateSort(string? sortBy, System.ComponentModel.ListSortDirection? sortOrder, string paramName)
+    {
+        if (sortBy is not null && string.IsNullOrWhiteSpace(sortBy))
+        {
+            throw new ArgumentException("SortBy must name a field, or be null for the server's order.", paramName);
+        }
+
+        if (sortOrder is not (null or System.ComponentModel.ListSortDirection.Ascending or System.ComponentModel.ListSortDirection.Descending))
+        {
+            throw new ArgumentException($"SortOrder {sortOrder} is not Ascending or Descending.", paramName);
+        }
     }
 }

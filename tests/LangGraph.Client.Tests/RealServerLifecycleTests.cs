@@ -131,7 +131,7 @@ public sealed class RealServerLifecycleTests(LangGraphServerFixture server)
         }
 
         var runId = first[0].Data.GetProperty("run_id").GetGuid();
-        var rest = await host.Client.JoinThreadRunStreamAsync(threadId, runId, first[^1].Id, Ct).ToListAsync(Ct);
+        var rest = await host.Client.JoinThreadRunStreamAsync(threadId, runId, first[^1].Id, cancellationToken: Ct).ToListAsync(Ct);
 
         var steps = first.Concat(rest).Where(e => e.Event == "values").Select(e => e.Data.TryGetProperty("step", out var s) ? s.GetInt32() : 0).ToList();
         Assert.Equal([0, 1, 2, 3, 4], steps);

@@ -63,13 +63,14 @@ internal sealed class LangGraphAgentConnector(ILangGraphRunsClient client, strin
 
     /// <summary>
     /// Joins the run's stream after the token's event (<c>Last-Event-ID</c>; <c>-1</c> replays a resumable run's stream from
-    /// its first event).
+    /// its first event), asking for the turn's stream modes again: servers that read them per stream (the Python server)
+    /// would otherwise send <c>values</c> only, and the resumed turn would lose its tokens.
     /// </summary>
     public override IAsyncEnumerable<ChatResponseUpdate> ResumeTurnAsync(RunContinuationToken token, CancellationToken cancellationToken)
     {
         var (thread, run) = Ids(token);
         return MapAsync(
-            client.JoinThreadRunStreamAsync(thread, run, token.LastEventId ?? "-1", cancellationToken), thread, token.RunId, background: true, cancellationToken);
+            client.JoinThreadRunStreamAsync(thread, run, token.LastEventId ?? "-1", Modes, cancellationToken: cancellationToken), thread, token.RunId, background: true, cancellationToken);
     }
 
     public override Task CancelRunAsync(string threadId, string runId, CancellationToken cancellationToken)

@@ -20,6 +20,20 @@ public sealed record ThreadRunEvent
     /// <summary>The event's data, as the server sent it.</summary>
     [JsonInclude, JsonPropertyName("data")] public JsonElement Data { get; internal set; }
 
+    /// <summary>
+    /// The event name without its subgraph namespace: <c>updates</c> for <c>updates|child:1</c>; the same as <see cref="Event"/>
+    /// for the root graph's events.
+    /// </summary>
+    [JsonIgnore]
+    public ThreadRunEventType BaseEvent => Event.Value?.IndexOf('|') is >= 0 and var bar ? new ThreadRunEventType(Event.Value[..bar]) : Event;
+
+    /// <summary>
+    /// The subgraph the event comes from, as path segments (<c>["child:1", "grandchild:2"]</c> for
+    /// <c>updates|child:1|grandchild:2</c>); empty for the root graph (streams created with <see cref="ThreadRunRequest.StreamSubgraphs"/>).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Namespace => Event.Value?.IndexOf('|') is >= 0 and var bar ? Event.Value[(bar + 1)..].Split('|') : [];
+
     /// <summary>The event id: pass it to <see cref="ILangGraphRunsClient.JoinThreadRunStreamAsync"/> to resume after it; null when the server sent none.</summary>
     [JsonInclude, JsonPropertyName("id")] public string? Id { get; internal set; }
 }

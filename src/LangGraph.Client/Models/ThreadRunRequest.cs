@@ -5,8 +5,11 @@ using SharedSource;
 namespace LangGraph.Client.Models;
 
 /// <summary>
-/// A new run on a thread (the body of <c>POST /threads/{thread_id}/runs</c>, <c>…/runs/stream</c> and <c>…/runs/wait</c>):
-/// every field of the server's <c>RunCreateStateful</c>, all optional but <see cref="AssistantId"/>.
+/// A new run (the body of <c>POST /threads/{thread_id}/runs</c>, <c>…/runs/stream</c>, <c>…/runs/wait</c>, and of the
+/// stateless <c>POST /runs</c>, <c>/runs/stream</c>, <c>/runs/wait</c>, <c>/runs/batch</c>): every field of the server's
+/// <c>RunCreateStateful</c> and <c>RunCreateStateless</c>, all optional but <see cref="AssistantId"/>. The thread-only fields
+/// (<see cref="Checkpoint"/>, <see cref="MultitaskStrategy"/>, <see cref="IfNotExists"/>, <see cref="InterruptBefore"/>,
+/// <see cref="InterruptAfter"/>) are refused on a stateless run, and <see cref="OnCompletion"/> on a thread's run.
 /// </summary>
 public sealed record ThreadRunRequest
 {
@@ -80,12 +83,15 @@ public sealed record ThreadRunRequest
     /// <summary>What happens to a streaming or waiting run when the client disconnects. Not for background runs.</summary>
     [JsonPropertyName("on_disconnect")] public RunOnDisconnect? OnDisconnect { get; init; }
 
+    /// <summary>Whether the thread a stateless run makes for itself is deleted or kept when it ends (stateless runs only).</summary>
+    [JsonPropertyName("on_completion")] public RunOnCompletion? OnCompletion { get; init; }
+
     /// <summary>A value made with <c>default(T)</c>: no text to send.</summary>
     internal static bool IsBlank<T>(T? value) where T : struct, IExtensibleEnumValue<T>
         => value is { } v && string.IsNullOrWhiteSpace(v.Value);
 
     /// <summary>Fails with <see cref="ArgumentException"/> before any request when the request cannot be right.</summary>
-    internal void Validate(string paramName, bool streamingOrWaiting)
+    internal void Validate(string paramName, bool streamingOrWaiting, bool stateless = false)
     {
         if (string.IsNullOrWhiteSpace(AssistantId))
         {
@@ -108,16 +114,27 @@ public sealed record ThreadRunRequest
         }
 
         // A value made with default(...) has no text: refused here rather than sent as null or failing in the serializer.
-        if (IsBlank(IfNotExists) || IsBlank(Durability) || IsBlank(OnDisconnect) || IsBlank(MultitaskStrategy)
+        if (IsBlank(IfNotExists) || IsBlank(Durability) || IsBlank(OnDisconnect) || IsBlank(MultitaskStrategy) || IsBlank(OnCompletion)
             || StreamMode?.Any(mode => string.IsNullOrWhiteSpace(mode.Value)) == true)
         {
             throw new ArgumentException(
-                "ThreadRunRequest: IfNotExists, Durability, OnDisconnect, MultitaskStrategy and StreamMode need a value (e.g. RunDurability.Sync), not default.", paramName);
+                "ThreadRunRequest: IfNotExists, Durability, OnDisconnect, MultitaskStrategy, OnCompletion and StreamMode need a value (e.g. RunDurability.Sync), not default.", paramName);
         }
 
         if (OnDisconnect is not null && !streamingOrWaiting)
         {
             throw new ArgumentException("ThreadRunRequest.OnDisconnect applies to streaming and waiting runs only, not to a background run.", paramName);
+        }
+
+        if (stateless && (Checkpoint is not null || MultitaskStrategy is not null || IfNotExists is not null || InterruptBefore is not null || InterruptAfter is not null))
+        {
+            throw new ArgumentException(
+                "ThreadRunRequest: Checkpoint, MultitaskStrategy, IfNotExists, InterruptBefore and InterruptAfter apply to a thread's run, not to a stateless one.", paramName);
+        }
+
+        if (!stateless && OnCompletion is not null)
+        {
+            throw new ArgumentException("ThreadRunRequest.OnCompletion applies to a stateless run only; a thread's run keeps its thread.", paramName);
         }
 
         if (StreamMode is { Count: 0 } || FeedbackKeys is { Count: 0 } || InterruptBefore is { Count: 0 } || InterruptAfter is { Count: 0 })
