@@ -137,21 +137,24 @@ public sealed partial class LangGraphRunsClient
             throw new ArgumentException("A batch needs at least one run.", nameof(requests));
         }
 
-        for (var i = 0; i < requests.Count; i++)
+        // A copy: what is validated is what is sent (the caller's list may change), and its type is one the JSON context
+        // knows whatever list the caller passed (the body is written by its runtime type).
+        var batch = requests.ToArray();
+        for (var i = 0; i < batch.Length; i++)
         {
-            if (requests[i] is null)
+            if (batch[i] is null)
             {
                 throw new ArgumentException($"The batch's run {i} is null.", nameof(requests));
             }
 
-            requests[i].Validate($"{nameof(requests)}[{i}]", streamingOrWaiting: false, stateless: true);
+            batch[i].Validate($"{nameof(requests)}[{i}]", streamingOrWaiting: false, stateless: true);
         }
 
         var runs = await Pipeline.SendAsync(
-            CreateRunsEndpoint, (Api: _api, Requests: requests), static (s, ct) => s.Api.CreateRunsAsync(s.Requests, createsRun: true, ct),
+            CreateRunsEndpoint, (Api: _api, Requests: batch), static (s, ct) => s.Api.CreateRunsAsync(s.Requests, createsRun: true, ct),
             LangGraphJsonContext.Default.IReadOnlyListThreadRun,
-            validate: static (s, runs) => runs.Count == s.Requests.Count && !runs.Contains(null!) ? null
-                : $"it lists {runs.Count} runs for the {s.Requests.Count} asked for",
+            validate: static (s, runs) => runs.Count == s.Requests.Length && !runs.Contains(null!) ? null
+                : $"it lists {runs.Count} runs for the {s.Requests.Length} asked for",
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return runs;
     }
@@ -166,7 +169,7 @@ public sealed partial class LangGraphRunsClient
             throw new ArgumentException("Give at least one run id, none of them Guid.Empty.", nameof(runIds));
         }
 
-        return CancelRunsAsync(new RunsCancelBody(null, threadId, runIds), action, threadId, cancellationToken);
+        return CancelRunsAsync(new RunsCancelBody(null, threadId, runIds.ToArray()), action, threadId, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -99,7 +99,7 @@ internal interface ILangGraphRunsApi
         [Property(RunRequestOptions.LongPoll)] bool longPoll, CancellationToken cancellationToken);
 
     [Post("/runs/batch")]
-    Task<HttpResponseMessage> CreateRunsAsync([Body] IReadOnlyList<ThreadRunRequest> requests, [Property(RunRequestOptions.CreatesRun)] bool createsRun, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> CreateRunsAsync([Body] ThreadRunRequest[] requests, [Property(RunRequestOptions.CreatesRun)] bool createsRun, CancellationToken cancellationToken);
 
     [Post("/runs/cancel")]
     Task<HttpResponseMessage> CancelRunsAsync([Body] RunsCancelBody body, string action, CancellationToken cancellationToken);

@@ -21,7 +21,7 @@ namespace LangGraph.Client.Serialization;
 [JsonSerializable(typeof(ThreadSearchBody))]
 [JsonSerializable(typeof(ThreadPatchBody))]
 [JsonSerializable(typeof(IReadOnlyList<LangGraphThread>))]
-[JsonSerializable(typeof(IReadOnlyList<ThreadRunRequest>))]
+[JsonSerializable(typeof(ThreadRunRequest[]))]
 [JsonSerializable(typeof(RunsCancelBody))]
 [JsonSerializable(typeof(LangGraphCron))]
 [JsonSerializable(typeof(IReadOnlyList<LangGraphCron>))]
