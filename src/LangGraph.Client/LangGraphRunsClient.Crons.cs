@@ -73,9 +73,14 @@ public sealed partial class LangGraphRunsClient
             throw new ArgumentException("The CronUpdate changes nothing: set at least one property.", nameof(update));
         }
 
-        if (ThreadRunRequest.IsBlank(update.OnRunCompleted))
+        if (ThreadRunRequest.IsBlank(update.OnRunCompleted) || ThreadRunRequest.IsBlank(update.Durability))
         {
-            throw new ArgumentException("CronUpdate.OnRunCompleted needs a value (RunOnCompletion.Delete or Keep), not default.", nameof(update));
+            throw new ArgumentException("CronUpdate: OnRunCompleted and Durability need a value (e.g. RunOnCompletion.Keep), not default.", nameof(update));
+        }
+
+        if (update.InterruptBefore is { Count: 0 } || update.InterruptAfter is { Count: 0 })
+        {
+            throw new ArgumentException("CronUpdate: an empty InterruptBefore or InterruptAfter list is not allowed; leave it null to keep the cron's.", nameof(update));
         }
 
         return Pipeline.SendAsync(

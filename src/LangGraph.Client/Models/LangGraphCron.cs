@@ -164,11 +164,24 @@ public sealed record CronUpdate
     /// <summary>The new webhook.</summary>
     [JsonPropertyName("webhook")] public Uri? Webhook { get; init; }
 
+    /// <summary>The new nodes to stop before.</summary>
+    [JsonPropertyName("interrupt_before")]
+    [JsonConverter(typeof(NodeListConverter))]
+    public IReadOnlyList<string>? InterruptBefore { get; init; }
+
+    /// <summary>The new nodes to stop after.</summary>
+    [JsonPropertyName("interrupt_after")]
+    [JsonConverter(typeof(NodeListConverter))]
+    public IReadOnlyList<string>? InterruptAfter { get; init; }
+
     /// <summary>Whether each run's thread is deleted or kept (stateless crons).</summary>
     [JsonPropertyName("on_run_completed")] public RunOnCompletion? OnRunCompleted { get; init; }
 
     /// <summary>True to enable the cron, false to pause it.</summary>
     [JsonPropertyName("enabled")] public bool? Enabled { get; init; }
+
+    /// <summary>When checkpoints are saved.</summary>
+    [JsonPropertyName("durability")] public RunDurability? Durability { get; init; }
 }
 
 /// <summary>What happens to the thread a stateless run (or a stateless cron's run) ran on (<c>on_completion</c>). Equality ignores case.</summary>
