@@ -62,7 +62,25 @@ public static class App
         });
         langGraphRun.SetAction((p, ct) => WithSources(environment, error, ct, s => LangGraphStreamRun.RunAsync(
             s.LangGraph, p.GetValue(graphId)!, p.GetValue(input) is { } text ? JsonNode.Parse(text) : null, output, ct)));
-        var langGraph = new Command("langgraph", "LangGraph Agent Server runs") { langGraphGet, langGraphRun };
+        var langGraphAssistants = new Command("assistants", "List the LangGraph server's assistants (its graphs and their configurations)");
+        langGraphAssistants.SetAction((_, ct) => WithSources(environment, error, ct, s => LangGraphAssistants.RunAsync(s.LangGraph, output, ct)));
+        var limit = new Option<int>("--limit") { Description = "How many threads to show, newest first", DefaultValueFactory = _ => 20 };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                result.AddError("--limit must be between 1 and 10000.");
+            }
+        });
+        var langGraphThreads = new Command("threads", "List the LangGraph server's threads, newest first") { limit };
+        langGraphThreads.SetAction((p, ct) => WithSources(environment, error, ct, s => LangGraphThreads.RunAsync(s.LangGraph, p.GetValue(limit), output, ct)));
+        var stateThreadId = new Argument<Guid>("threadId") { Description = "The LangGraph thread id (a GUID)" };
+        var langGraphState = new Command("state", "Show a LangGraph thread's state: its values, what runs next, what its graph asks") { stateThreadId };
+        langGraphState.SetAction((p, ct) => WithSources(environment, error, ct, s => LangGraphState.RunAsync(s.LangGraph, p.GetValue(stateThreadId), output, ct)));
+        var langGraph = new Command("langgraph", "LangGraph Agent Server runs, threads and assistants")
+        {
+            langGraphGet, langGraphRun, langGraphAssistants, langGraphThreads, langGraphState,
+        };
 
         var agentId = new Argument<string>("agentId") { Description = "The Orchestrate agent id" };
         var message = new Argument<string>("message") { Description = "The message to send" };

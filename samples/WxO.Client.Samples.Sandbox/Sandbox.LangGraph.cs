@@ -10,7 +10,7 @@ namespace WxO.Client.Samples;
 /// <summary>
 /// The fake LangGraph Agent Server: threads, and runs of the graph <c>agent</c> that go through three steps 300 ms apart
 /// (pending, running, then <c>success</c> with the state <c>{"input", "step": 3, "result": "done"}</c>). Create, stream,
-/// wait, join, join the stream, get and list runs; read a thread and its state. Answers the way the LangGraph.js server
+/// wait, join, join the stream, get and list runs; read a thread and its state; search threads and assistants. Answers the way the LangGraph.js server
 /// does (404 bodies as text, runs listed oldest first, <c>Content-Location</c> on what starts a run).
 /// </summary>
 public sealed partial class Sandbox
@@ -44,9 +44,21 @@ public sealed partial class Sandbox
             return false;
         }
 
-        // threads[/{thread}[/state | /runs[/stream | /wait | /{run}[/join | /stream]]]]
+        // assistants/search | threads/search | threads[/{thread}[/state | /runs[/stream | /wait | /{run}[/join | /stream]]]]
         var parts = path[(LangGraphPrefix.Length + 1)..].Split('/');
         var response = context.Response;
+        if (request.HttpMethod == "POST" && parts is ["assistants", "search"])
+        {
+            await WriteAsync(response, 200, $"[{AssistantJson()}]");
+            return true;
+        }
+
+        if (request.HttpMethod == "POST" && parts is ["threads", "search"])
+        {
+            await SearchThreadsAsync(request, response);
+            return true;
+        }
+
         if (parts is not ["threads", ..])
         {
             await WriteAsync(response, 404, "Not Found", "text/plain;charset=UTF-8");
@@ -107,6 +119,23 @@ public sealed partial class Sandbox
 
         return true;
     }
+
+    /// <summary>The threads, newest first, one page (<c>limit</c>, default 10; <c>offset</c>), as LangGraph.js searches them.</summary>
+    private async Task SearchThreadsAsync(HttpListenerRequest request, HttpListenerResponse response)
+    {
+        var body = await ReadJsonAsync(request);
+        var limit = body?["limit"]?.GetValue<int>() ?? 10;
+        var offset = body?["offset"]?.GetValue<int>() ?? 0;
+        var page = _threads.OrderByDescending(t => t.Value).Skip(offset).Take(limit).Select(t => ThreadJson(t.Key, t.Value));
+        await WriteAsync(response, 200, $"[{string.Join(",", page)}]");
+    }
+
+    /// <summary>The assistant the server made for the graph <c>agent</c>.</summary>
+    private string AssistantJson()
+        => $$"""
+            {"assistant_id":"{{AssistantId}}","graph_id":"{{GraphId}}","config":{},"context":{},"metadata":{"created_by":"system"},
+             "version":1,"name":"{{GraphId}}","description":null,"created_at":"{{Timestamp(_started)}}","updated_at":"{{Timestamp(_started)}}"}
+            """;
 
     private async Task CreateThreadAsync(HttpListenerRequest request, HttpListenerResponse response)
     {
@@ -257,7 +286,17 @@ public sealed partial class Sandbox
         var metadata = latest is null ? "{}" : $$"""{"run_id":"{{latest.RunId}}","step":{{CurrentStep(latest)}}}""";
         var values = latest is null ? "{}" : ValuesJson(latest, CurrentStep(latest));
         var next = latest is not null && GraphStatus(latest) != "success" ? "[\"work\"]" : "[]";
-        return $$$"""{"values":{{{values}}},"next":{{{next}}},"tasks":[],"metadata":{{{metadata}}},"created_at":"{{{Timestamp(DateTimeOffset.UtcNow)}}}"}""";
+        var step = latest is null ? 0 : CurrentStep(latest);
+        var checkpoint = $$"""{"thread_id":"{{threadId}}","checkpoint_ns":"","checkpoint_id":"{{CheckpointId(threadId, step)}}"}""";
+        return $$$"""{"values":{{{values}}},"next":{{{next}}},"tasks":[],"metadata":{{{metadata}}},"checkpoint":{{{checkpoint}}},"created_at":"{{{Timestamp(DateTimeOffset.UtcNow)}}}"}""";
+    }
+
+    /// <summary>A checkpoint id per thread and step, stable across reads (as a real server's is).</summary>
+    private static Guid CheckpointId(Guid threadId, int step)
+    {
+        var bytes = threadId.ToByteArray();
+        bytes[15] ^= (byte)(step + 1);
+        return new Guid(bytes);
     }
 
     private GraphRun? LatestRun(Guid threadId)

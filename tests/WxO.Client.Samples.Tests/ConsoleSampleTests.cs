@@ -67,6 +67,46 @@ public sealed class ConsoleSampleTests
     }
 
     [Fact]
+    public async Task LangGraph_assistants_lists_the_deployed_graph()
+    {
+        var (exit, output, _) = await RunAsync("langgraph", "assistants");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["ASSISTANT_ID", "GRAPH", "NAME", "VERSION", "UPDATED_AT"], output[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["fe096781-5601-53d2-b2f6-0d3403f7e9ca", "agent", "agent", "1"], output[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+        Assert.Equal(3, output.Length);
+    }
+
+    [Fact]
+    public async Task LangGraph_threads_lists_the_threads_newest_first_up_to_the_limit()
+    {
+        using var sandbox = Sandbox.Start();
+        var environment = new Dictionary<string, string?> { ["LANGGRAPH_URL"] = sandbox.LangGraphUrl };
+        var (_, ran, _) = await RunAsync(environment, "langgraph", "run", "agent");
+        var newest = ran[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+
+        var (exit, output, _) = await RunAsync(environment, "langgraph", "threads", "--limit", "1");
+        var (_, all, _) = await RunAsync(environment, "langgraph", "threads");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(3, output.Length);
+        Assert.StartsWith(newest, output[2], StringComparison.Ordinal);
+        Assert.Contains(all, l => l.StartsWith(Sandbox.LangGraphThreadId, StringComparison.Ordinal));
+        Assert.Equal(4, all.Length);
+    }
+
+    [Fact]
+    public async Task LangGraph_state_prints_the_checkpoint_what_runs_next_and_the_values()
+    {
+        var (exit, output, _) = await RunAsync("langgraph", "state", Sandbox.LangGraphThreadId);
+
+        Assert.Equal(0, exit);
+        Assert.Matches("^checkpoint +[0-9a-f-]{36}$", output[2]);
+        Assert.Contains(output, l => l.StartsWith("next", StringComparison.Ordinal));
+        Assert.Contains(output, l => l.Contains("\"topic\": \"sandbox\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LangGraph_run_prints_the_thread_the_events_the_final_state_then_the_run()
     {
         var (exit, output, _) = await RunAsync("langgraph", "run", "agent", "--input", """{"topic":"cats"}""");
