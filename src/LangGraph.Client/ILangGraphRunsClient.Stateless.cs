@@ -35,7 +35,7 @@ public partial interface ILangGraphRunsClient
     /// <param name="request">The run to start.</param>
     /// <param name="outputType">The metadata of <typeparamref name="T"/> (e.g. <c>MyJsonContext.Default.MyOutput</c>).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the JSON error is the inner exception).</exception>
+    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the message says which JSON path does not fit).</exception>
     Task<T> CreateRunAndWaitAsync<T>(ThreadRunRequest request, JsonTypeInfo<T> outputType, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a run on a thread and waits for its output, read as <typeparamref name="T"/>; otherwise as <see cref="CreateThreadRunAndWaitAsync"/>.</summary>
@@ -44,7 +44,7 @@ public partial interface ILangGraphRunsClient
     /// <param name="request">The run to start.</param>
     /// <param name="outputType">The metadata of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the JSON error is the inner exception).</exception>
+    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the message says which JSON path does not fit).</exception>
     Task<T> CreateThreadRunAndWaitAsync<T>(Guid threadId, ThreadRunRequest request, JsonTypeInfo<T> outputType, CancellationToken cancellationToken = default);
 
     /// <summary>Waits for a run to end and returns its output read as <typeparamref name="T"/>; otherwise as <see cref="JoinThreadRunAsync"/>.</summary>
@@ -53,7 +53,7 @@ public partial interface ILangGraphRunsClient
     /// <param name="runId">The run id.</param>
     /// <param name="outputType">The metadata of <typeparamref name="T"/>.</param>
     /// <param name="cancellationToken">Cancels the wait (not the run).</param>
-    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the JSON error is the inner exception).</exception>
+    /// <exception cref="WxO.Client.RunApiException">The output is not a <typeparamref name="T"/> (the message says which JSON path does not fit).</exception>
     Task<T> JoinThreadRunAsync<T>(Guid threadId, Guid runId, JsonTypeInfo<T> outputType, CancellationToken cancellationToken = default);
 
     /// <summary>

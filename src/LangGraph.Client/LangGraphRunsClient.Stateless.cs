@@ -115,12 +115,13 @@ public sealed partial class LangGraphRunsClient
             {
                 try
                 {
-                    var value = element.Deserialize(s.Type);
-                    s.Output.Value = value!;
-                    return value is null && element.ValueKind != JsonValueKind.Null ? $"it is not a {typeof(T).Name}" : null;
+                    // A JSON null output reads as default(T), as System.Text.Json reads it.
+                    s.Output.Value = element.Deserialize(s.Type)!;
+                    return null;
                 }
                 catch (JsonException ex)
                 {
+                    // The JSON error's message names the path and the type, never a value from the body.
                     return $"the run's output is not a {typeof(T).Name} ({ex.Message})";
                 }
             },

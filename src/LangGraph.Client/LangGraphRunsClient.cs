@@ -193,7 +193,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
             throw new ArgumentException("The stream modes must be a non-empty list of modes (e.g. StreamMode.Updates), or null for the run's own.", nameof(streamMode));
         }
 
-        var state = (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId, Modes: streamMode?.Select(static m => m.Value), Subgraphs: streamSubgraphs ? "true" : null);
+        var state = (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId, Modes: streamMode?.Select(static m => m.Value).ToArray(), Subgraphs: streamSubgraphs ? "true" : null);
         return Typed(Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, state,
             runId.ToString(), threadId.ToString(), cancellationToken), cancellationToken);
     }

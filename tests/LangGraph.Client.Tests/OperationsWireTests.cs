@@ -90,6 +90,18 @@ public sealed class OperationsWireTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_cron_is_a_404_naming_the_cron()
+    {
+        Answer($"/runs/crons/{CronId}", """{"detail":"Cron not found"}""", status: 404);
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAsync<ResourceNotFoundException>(() => host.Client.DeleteCronAsync(CronId, Ct));
+
+        Assert.Equal("cron", ex.ResourceType);
+        Assert.Contains("Cron not found", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_many_sends_a_status_or_a_thread_and_its_runs_with_the_action()
     {
         _server.Given(Request.Create().WithPath("/runs/cancel")).RespondWith(Response.Create().WithStatusCode(204));

@@ -47,6 +47,31 @@ public sealed class RealServerNetworkTests(LangGraphServerFixture server)
     }
 
     [Fact]
+    public async Task A_subgraph_stream_cut_inside_the_subgraph_is_re_joined_with_its_namespaced_events()
+    {
+        using var proxy = new TcpProxy(server.BaseAddress);
+        using var host = LangGraphTestClient.Create(proxy.Url);
+        using var direct = LangGraphTestClient.Create(server.BaseAddress);
+        var threadId = (await direct.Client.CreateThreadAsync(cancellationToken: Ct)).ThreadId;
+        var request = new ThreadRunRequest { AssistantId = "nested", Input = new JsonObject(), StreamMode = [StreamMode.Updates], StreamSubgraphs = true };
+        var events = new List<ThreadRunEvent>();
+
+        await foreach (var e in host.Client.StreamThreadRunAsync(threadId, request, Ct))
+        {
+            events.Add(e);
+            if (e.Namespace.Count > 0 && events.Count(x => x.Namespace.Count > 0) == 1)
+            {
+                proxy.Cut(reset: true);   // inside the subgraph: its second step comes after the re-join
+            }
+        }
+
+        Assert.Equal(["one", "two"], events.Where(e => e.Namespace.Count > 0).Select(e => e.Data.EnumerateObject().Single().Name));
+        Assert.Equal(["prepare", "child"], events.Where(e => e.Event == ThreadRunEventType.Updates).Select(e => e.Data.EnumerateObject().Single().Name));
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        Assert.True(proxy.Connections >= 2, $"the stream was re-joined ({proxy.Connections} connections)");
+    }
+
+    [Fact]
     public async Task A_body_ended_cleanly_mid_run_is_proven_cut_by_the_runs_status_and_re_joined()
     {
         // The proxy sends the terminating chunk in the server's place: a complete, well-formed body without the run's end.

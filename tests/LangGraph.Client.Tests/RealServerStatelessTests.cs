@@ -55,6 +55,21 @@ public sealed class RealServerStatelessTests(LangGraphServerFixture server)
     }
 
     [Fact]
+    public async Task A_stateless_run_or_batch_of_an_unknown_graph_is_a_404_naming_the_assistant_and_bad_values_a_validation_error()
+    {
+        using var host = LangGraphTestClient.Create(server.BaseAddress);
+        var unknown = new ThreadRunRequest { AssistantId = "no-such-graph" };
+
+        var single = await Assert.ThrowsAsync<ResourceNotFoundException>(() => host.Client.CreateRunAsync(unknown, Ct));
+        var batch = await Assert.ThrowsAsync<ResourceNotFoundException>(() => host.Client.CreateRunsAsync([Agent("{}"), unknown], Ct));
+        var invalid = await Assert.ThrowsAsync<RunValidationException>(() => host.Client.CreateRunAsync(Agent("{}") with { OnCompletion = "sometimes" }, Ct));
+
+        Assert.Equal("assistant", single.ResourceType);
+        Assert.Equal("assistant", batch.ResourceType);
+        Assert.Equal(400, (int)invalid.StatusCode!);
+    }
+
+    [Fact]
     public async Task A_batch_of_five_creates_five_runs_in_order()
     {
         using var host = LangGraphTestClient.Create(server.BaseAddress);

@@ -80,4 +80,128 @@ public static class LangGraphModelFactory
     /// <summary>An interrupt of a thread waiting for a human.</summary>
     public static ThreadInterrupt ThreadInterrupt(JsonElement value, string? id = null, IDictionary<string, JsonElement>? additionalProperties = null)
         => new() { Value = value, Id = id, AdditionalProperties = additionalProperties };
+
+    /// <summary>A thread's state, as <see cref="ILangGraphRunsClient.GetThreadStateAsync"/> would return it.</summary>
+    public static LangGraphThreadState LangGraphThreadState(
+        JsonElement values,
+        IReadOnlyList<string>? next = null,
+        IReadOnlyList<ThreadTask>? tasks = null,
+        ThreadCheckpoint? checkpoint = null,
+        IReadOnlyDictionary<string, JsonElement>? metadata = null,
+        DateTimeOffset? createdAt = null,
+        ThreadCheckpoint? parentCheckpoint = null,
+        IReadOnlyList<ThreadInterrupt>? interrupts = null,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            Values = values,
+            Next = next,
+            Tasks = tasks,
+            Checkpoint = checkpoint,
+            Metadata = metadata,
+            CreatedAt = createdAt,
+            ParentCheckpoint = parentCheckpoint,
+            Interrupts = interrupts,
+            AdditionalProperties = additionalProperties,
+        };
+
+    /// <summary>A task of a thread's next step.</summary>
+    public static ThreadTask ThreadTask(
+        string? id = null,
+        string? name = null,
+        JsonElement? error = null,
+        IReadOnlyList<ThreadInterrupt>? interrupts = null,
+        ThreadCheckpoint? checkpoint = null,
+        LangGraphThreadState? state = null,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            Id = id,
+            Name = name,
+            Error = error,
+            Interrupts = interrupts,
+            Checkpoint = checkpoint,
+            State = state,
+            AdditionalProperties = additionalProperties,
+        };
+
+    /// <summary>An assistant, as <see cref="ILangGraphRunsClient.GetAssistantAsync"/> would return it.</summary>
+    public static LangGraphAssistant LangGraphAssistant(
+        Guid assistantId,
+        string? graphId = null,
+        IReadOnlyDictionary<string, JsonElement>? config = null,
+        IReadOnlyDictionary<string, JsonElement>? context = null,
+        DateTimeOffset? createdAt = null,
+        DateTimeOffset? updatedAt = null,
+        IReadOnlyDictionary<string, JsonElement>? metadata = null,
+        int? version = null,
+        string? name = null,
+        string? description = null,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            AssistantId = assistantId,
+            GraphId = graphId,
+            Config = config,
+            Context = context,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            Metadata = metadata,
+            Version = version,
+            Name = name,
+            Description = description,
+            AdditionalProperties = additionalProperties,
+        };
+
+    /// <summary>A graph's schemas, as <see cref="ILangGraphRunsClient.GetAssistantSchemasAsync"/> would return them.</summary>
+    public static GraphSchema GraphSchema(
+        string? graphId = null,
+        JsonElement? inputSchema = null,
+        JsonElement? outputSchema = null,
+        JsonElement? stateSchema = null,
+        JsonElement? configSchema = null,
+        JsonElement? contextSchema = null,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            GraphId = graphId,
+            InputSchema = inputSchema,
+            OutputSchema = outputSchema,
+            StateSchema = stateSchema,
+            ConfigSchema = configSchema,
+            ContextSchema = contextSchema,
+            AdditionalProperties = additionalProperties,
+        };
+
+    /// <summary>A cron, as <see cref="ILangGraphRunsClient.CreateCronAsync"/> would return it.</summary>
+    public static LangGraphCron LangGraphCron(
+        Guid cronId,
+        string? schedule = null,
+        Guid? assistantId = null,
+        Guid? threadId = null,
+        DateTimeOffset? endTime = null,
+        DateTimeOffset? createdAt = null,
+        DateTimeOffset? updatedAt = null,
+        string? userId = null,
+        IReadOnlyDictionary<string, JsonElement>? payload = null,
+        DateTimeOffset? nextRunDate = null,
+        IReadOnlyDictionary<string, JsonElement>? metadata = null,
+        bool? enabled = null,
+        IDictionary<string, JsonElement>? additionalProperties = null)
+        => new()
+        {
+            CronId = cronId,
+            Schedule = schedule,
+            AssistantId = assistantId,
+            ThreadId = threadId,
+            EndTime = endTime,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            UserId = userId,
+            Payload = payload,
+            NextRunDate = nextRunDate,
+            Metadata = metadata,
+            Enabled = enabled,
+            AdditionalProperties = additionalProperties,
+        };
 }
