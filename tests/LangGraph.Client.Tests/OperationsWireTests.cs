@@ -322,6 +322,194 @@ public sealed class OperationsWireTests : IDisposable
         Assert.Contains("boom", ex.Message, StringComparison.Ordinal);
     }
 
+    private static string State(string checkpointId, string? parent = null)
+    {
+        var parentJson = parent is null ? "" : ",\"parent_checkpoint\":{\"checkpoint_id\":\"" + parent + "\"}";
+        return "{\"values\":{\"v\":\"" + checkpointId + "\"},\"next\":[],\"tasks\":[],\"checkpoint\":{\"checkpoint_id\":\"" + checkpointId
+            + "\"},\"metadata\":{},\"created_at\":\"2026-12-01T08:00:00Z\"" + parentJson + "}";
+    }
+
+    [Fact]
+    public async Task A_state_edit_sends_values_node_and_checkpoint_and_returns_the_checkpoint_it_wrote()
+    {
+        Answer($"/threads/{ThreadId}/state", """{"checkpoint":{"thread_id":"t","checkpoint_ns":"","checkpoint_id":"c9"}}""");
+        using var host = Client();
+
+        var written = await host.Client.UpdateThreadStateAsync(ThreadId, new ThreadStateUpdate
+        {
+            Values = new JsonObject { ["draft"] = "edited" }, AsNode = "write", Checkpoint = new ThreadCheckpoint { CheckpointId = "c1" },
+        }, Ct);
+
+        Assert.Equal($"POST /threads/{ThreadId}/state", Sent());
+        JsonAssert.Equivalent("""{"values":{"draft":"edited"},"as_node":"write","checkpoint":{"checkpoint_id":"c1"}}""", SentBody().GetRawText());
+        Assert.Equal(("t", "", "c9"), (written.ThreadId, written.CheckpointNamespace, written.CheckpointId));
+    }
+
+    [Fact]
+    public async Task A_state_edit_answered_without_a_checkpoint_is_an_invalid_body()
+    {
+        Answer($"/threads/{ThreadId}/state", "{}");
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => host.Client.UpdateThreadStateAsync(ThreadId, new ThreadStateUpdate { AsNode = "write" }, Ct));
+
+        Assert.Contains("names no checkpoint", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_history_is_paged_by_the_last_checkpoint_yielded_until_a_short_page()
+    {
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/history").WithBody(b => b is not null && !b.Contains("before", StringComparison.Ordinal)))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"[{State("c4", "c3")},{State("c3", "c2")}]"));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/history").WithBody(b => b?.Contains("\"before\":\"c3\"", StringComparison.Ordinal) == true))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"[{State("c2", "c1")},{State("c1")}]"));
+        _server.Given(Request.Create().WithPath($"/threads/{ThreadId}/history").WithBody(b => b?.Contains("\"before\":\"c1\"", StringComparison.Ordinal) == true))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("[]"));
+        using var host = Client();
+
+        var states = await host.Client.EnumerateThreadHistoryAsync(ThreadId, pageSize: 2, new JsonObject { ["source"] = "loop" }, Ct).ToListAsync(Ct);
+
+        Assert.Equal(["c4", "c3", "c2", "c1"], states.Select(s => s.Checkpoint!.CheckpointId));
+        Assert.Equal("c2", states[1].ParentCheckpoint!.CheckpointId);
+        Assert.Equal(3, _server.RequestCount());   // the third page is empty: the end
+        JsonAssert.Equivalent("""{"limit":2,"metadata":{"source":"loop"}}""", SentBody(0).GetRawText());
+        JsonAssert.Equivalent("""{"limit":2,"before":"c3","metadata":{"source":"loop"}}""", SentBody(1).GetRawText());
+    }
+
+    [Fact]
+    public async Task A_history_that_ignores_before_ends_without_looping()
+    {
+        Answer($"/threads/{ThreadId}/history", $"[{State("c2")},{State("c1")}]");
+        using var host = Client();
+
+        var states = await host.Client.EnumerateThreadHistoryAsync(ThreadId, pageSize: 2, cancellationToken: Ct).ToListAsync(Ct);
+
+        Assert.Equal(["c2", "c1"], states.Select(s => s.Checkpoint!.CheckpointId));
+        Assert.Equal(2, _server.RequestCount());
+    }
+
+    [Fact]
+    public async Task Copy_update_and_delete_a_thread_on_the_wire()
+    {
+        var thread = $$$"""{"thread_id":"{{{ThreadId}}}","status":"idle","metadata":{"reviewer":"ana"}}""";
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(thread));
+        using var host = Client();
+
+        var copy = await host.Client.CopyThreadAsync(ThreadId, Ct);
+        var updated = await host.Client.UpdateThreadAsync(ThreadId, new JsonObject { ["reviewer"] = "ana" }, Ct);
+        await host.Client.DeleteThreadAsync(ThreadId, Ct);
+
+        Assert.Equal([$"POST /threads/{ThreadId}/copy", $"PATCH /threads/{ThreadId}", $"DELETE /threads/{ThreadId}"], [Sent(0), Sent(1), Sent(2)]);
+        JsonAssert.Equivalent("""{"metadata":{"reviewer":"ana"}}""", SentBody(1).GetRawText());
+        Assert.Equal(ThreadId, copy.ThreadId);
+        Assert.Equal("ana", updated.Metadata!["reviewer"].GetString());
+    }
+
+    private static string Assistant(Guid id, int version = 1) => $$"""{"assistant_id":"{{id}}","graph_id":"agent","config":{},"metadata":{},"version":{{version}},"name":"a{{version}}"}""";
+
+    [Fact]
+    public async Task Assistant_search_count_and_enumerate_send_the_query_and_page_by_offset()
+    {
+        var ids = Enumerable.Range(1, 3).Select(i => Guid.Parse($"00000000-0000-0000-0000-00000000000{i}")).ToList();
+        _server.Given(Request.Create().WithPath("/assistants/search").WithBody(b => b?.Contains("\"offset\":0", StringComparison.Ordinal) == true))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"[{Assistant(ids[0])},{Assistant(ids[1])}]"));
+        _server.Given(Request.Create().WithPath("/assistants/search").WithBody(b => b?.Contains("\"offset\":2", StringComparison.Ordinal) == true))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody($"[{Assistant(ids[2])}]"));
+        Answer("/assistants/count", "3");
+        using var host = Client();
+        var query = new AssistantQuery { GraphId = "agent", Name = "a", Metadata = new JsonObject { ["team"] = "ops" }, SortBy = "name", SortOrder = ListSortDirection.Ascending };
+
+        var all = await host.Client.EnumerateAssistantsAsync(query, pageSize: 2, Ct).ToListAsync(Ct);
+        var count = await host.Client.CountAssistantsAsync(query, Ct);
+
+        Assert.Equal(ids, all.Select(a => a.AssistantId));
+        Assert.Equal(3, count);
+        JsonAssert.Equivalent("""{"graph_id":"agent","name":"a","metadata":{"team":"ops"},"limit":2,"offset":0,"sort_by":"name","sort_order":"asc"}""", SentBody(0).GetRawText());
+        JsonAssert.Equivalent("""{"graph_id":"agent","name":"a","metadata":{"team":"ops"}}""", SentBody(2).GetRawText());
+    }
+
+    [Fact]
+    public async Task Assistant_reads_and_writes_on_the_wire()
+    {
+        _server.Given(Request.Create().WithPath($"/assistants/{AssistantId}/graph")).RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"nodes":[],"edges":[]}"""));
+        _server.Given(Request.Create().WithPath($"/assistants/{AssistantId}/schemas")).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody("""{"graph_id":"agent","input_schema":{"title":"I"},"state_schema":{"title":"S"},"context_schema":{"title":"C"}}"""));
+        _server.Given(Request.Create().WithPath($"/assistants/{AssistantId}/versions")).RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+            .WithBody($"[{Assistant(AssistantId, 2)},{Assistant(AssistantId, 1)}]"));
+        _server.Given(Request.Create().WithPath($"/assistants/{AssistantId}/subgraphs/child")).RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"child":{}}"""));
+        _server.Given(Request.Create().WithPath("/assistants")).RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Assistant(AssistantId)));
+        _server.Given(Request.Create().WithPath($"/assistants/{AssistantId}").UsingPatch()).RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Assistant(AssistantId, 2)));
+        using var host = Client();
+        var id = AssistantId.ToString();
+
+        var graph = await host.Client.GetAssistantGraphAsync(id, xray: true, Ct);
+        var schemas = await host.Client.GetAssistantSchemasAsync(id, Ct);
+        var versions = await host.Client.GetAssistantVersionsAsync(id, new JsonObject { ["team"] = "ops" }, limit: 5, offset: 1, Ct);
+        var child = await host.Client.GetAssistantSubgraphsAsync(id, "child", cancellationToken: Ct);
+        var created = await host.Client.CreateAssistantAsync(new AssistantRequest { GraphId = "agent", AssistantId = AssistantId, IfExists = IfThreadExists.DoNothing, Name = "a1" }, Ct);
+        var updated = await host.Client.UpdateAssistantAsync(id, new AssistantUpdate { Context = new JsonObject { ["tone"] = "formal" } }, Ct);
+
+        Assert.Equal($"GET /assistants/{AssistantId}/graph?xray=true", Sent(0));
+        Assert.Equal(0, graph.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(("agent", "I", "S", "C"), (schemas.GraphId, schemas.InputSchema!.Value.GetProperty("title").GetString(), schemas.StateSchema!.Value.GetProperty("title").GetString(), schemas.ContextSchema!.Value.GetProperty("title").GetString()));
+        Assert.Null(schemas.OutputSchema);
+        JsonAssert.Equivalent("""{"metadata":{"team":"ops"},"limit":5,"offset":1}""", SentBody(2).GetRawText());
+        Assert.Equal([2, 1], versions.Select(v => v.Version));
+        Assert.Equal($"GET /assistants/{AssistantId}/subgraphs/child", Sent(3));
+        Assert.Equal(["child"], child.Keys);
+        JsonAssert.Equivalent($$"""{"graph_id":"agent","assistant_id":"{{AssistantId}}","if_exists":"do_nothing","name":"a1"}""", SentBody(4).GetRawText());
+        Assert.Equal(1, created.Version);
+        JsonAssert.Equivalent("""{"context":{"tone":"formal"}}""", SentBody(5).GetRawText());
+        Assert.Equal(2, updated.Version);
+    }
+
+    [Fact]
+    public async Task A_graph_that_is_not_an_object_is_an_invalid_body()
+    {
+        Answer("/assistants/agent/graph", "[]");
+        using var host = Client();
+
+        var ex = await Assert.ThrowsAsync<RunApiException>(() => host.Client.GetAssistantGraphAsync("agent", cancellationToken: Ct));
+
+        Assert.Contains("not a graph object", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("GET /assistants/agent/graph", Sent());
+    }
+
+    [Fact]
+    public async Task Stateless_create_and_typed_waits_on_the_wire()
+    {
+        Answer("/runs", LangGraphTestClient.Run(ThreadId, RunId, "pending"));
+        Answer("/runs/wait", """{"mode":"quick","result":"done:quick"}""");
+        Answer($"/threads/{ThreadId}/runs/wait", """{"mode":"quick","result":"done:quick"}""");
+        Answer($"/threads/{ThreadId}/runs/{RunId}/join", """{"mode":"quick"}""");
+        using var host = Client();
+
+        var run = await host.Client.CreateRunAsync(Quick with { OnCompletion = RunOnCompletion.Keep, Metadata = new JsonObject { ["n"] = 1 } }, Ct);
+        var element = await host.Client.CreateRunAndWaitAsync(Quick, Ct);
+        var typed = await host.Client.CreateThreadRunAndWaitAsync(ThreadId, Quick, LangGraphTestJsonContext.Default.AgentOutput, Ct);
+        var mismatch = await Assert.ThrowsAsync<RunApiException>(() => host.Client.JoinThreadRunAsync(ThreadId, RunId, LangGraphTestJsonContext.Default.AgentOutput, Ct));
+
+        Assert.Equal(["POST /runs", "POST /runs/wait", $"POST /threads/{ThreadId}/runs/wait", $"GET /threads/{ThreadId}/runs/{RunId}/join"], Enumerable.Range(0, 4).Select(i => Sent(i)));
+        JsonAssert.Equivalent("""{"assistant_id":"agent","metadata":{"n":1},"on_completion":"keep"}""", SentBody(0).GetRawText());
+        Assert.Equal(RunId, run.RunId);
+        Assert.Equal("done:quick", element.GetProperty("result").GetString());
+        Assert.Equal("done:quick", typed.Result);
+        Assert.Contains("not a AgentOutput", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains($"/threads/{ThreadId}/runs/{RunId}/join", mismatch.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("updates", "updates", new string[0])]
+    [InlineData("updates|child:1", "updates", new[] { "child:1" })]
+    [InlineData("messages|outer:a|inner:b", "messages", new[] { "outer:a", "inner:b" })]
+    public void An_events_namespace_is_parsed_from_its_name(string name, string baseEvent, string[] path)
+    {
+        var e = LangGraphModelFactory.ThreadRunEvent(name);
+
+        Assert.Equal(baseEvent, e.BaseEvent.Value);
+        Assert.Equal(path, e.Namespace);
+    }
+
     private static ThreadRunRequest Quick => new() { AssistantId = "agent" };
 
     public static TheoryData<Func<ILangGraphRunsClient, Task>, string> BadInput => new()
