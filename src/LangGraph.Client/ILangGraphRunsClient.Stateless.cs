@@ -17,9 +17,11 @@ public partial interface ILangGraphRunsClient
 
     /// <summary>
     /// Starts a run without a thread and yields its events (<c>POST /runs/stream</c>). Ends, fails and re-joins like
-    /// <see cref="StreamThreadRunAsync"/>; the re-join uses <c>GET /runs/{run_id}/stream</c>, which LangGraph.js servers have
-    /// (a server without it ends a broken stream with <see cref="WxO.Client.RunStreamBrokenException"/>). A stateless run cannot be
-    /// read back, so a body that ends cleanly ends the stream.
+    /// <see cref="StreamThreadRunAsync"/>, with one difference: the re-join (<c>GET /runs/{run_id}/stream</c>, a LangGraph.js
+    /// endpoint) is made only after an event with an id, since one made without would stream from now and lose the gap. Where
+    /// the events carry no ids (LangGraph.js sends none on this endpoint) or the server lacks the endpoint, a broken stream
+    /// ends with <see cref="WxO.Client.RunStreamBrokenException"/>. A stateless run cannot be read back, so a body that ends
+    /// cleanly ends the stream.
     /// </summary>
     /// <param name="request">The run to start.</param>
     /// <param name="cancellationToken">Cancels the stream and closes the connection.</param>

@@ -35,6 +35,8 @@ public sealed class ExtensibleEnumTests
         Assert.Equal(["sync", "async", "exit"], new[] { RunDurability.Sync, RunDurability.Async, RunDurability.Exit }.Select(v => v.ToString()));
         Assert.Equal(["continue", "cancel"], new[] { RunOnDisconnect.Continue, RunOnDisconnect.Cancel }.Select(v => v.ToString()));
         Assert.Equal(["interrupt", "rollback"], new[] { RunCancelAction.Interrupt, RunCancelAction.Rollback }.Select(v => v.ToString()));
+        Assert.Equal(["delete", "keep"], new[] { RunOnCompletion.Delete, RunOnCompletion.Keep }.Select(v => v.ToString()));
+        Assert.Equal(["pending", "running", "all"], new[] { RunsCancelStatus.Pending, RunsCancelStatus.Running, RunsCancelStatus.All }.Select(v => v.ToString()));
     }
 
     [Fact]
@@ -50,6 +52,8 @@ public sealed class ExtensibleEnumTests
         ExtensibleEnumAssert.IgnoresCase(RunDurability.Exit, new RunDurability("EXIT"));
         ExtensibleEnumAssert.IgnoresCase(RunOnDisconnect.Cancel, new RunOnDisconnect("Cancel"));
         ExtensibleEnumAssert.IgnoresCase(RunCancelAction.Rollback, new RunCancelAction("ROLLBACK"));
+        ExtensibleEnumAssert.IgnoresCase(RunOnCompletion.Keep, new RunOnCompletion("KEEP"));
+        ExtensibleEnumAssert.IgnoresCase(RunsCancelStatus.Pending, new RunsCancelStatus("Pending"));
     }
 
     [Fact]

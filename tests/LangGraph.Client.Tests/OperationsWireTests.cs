@@ -140,7 +140,7 @@ public sealed class OperationsWireTests : IDisposable
         var client = host.Client;
 
         await client.GetThreadStateAsync(ThreadId, subgraphs: true, cancellationToken: Ct);
-        await client.GetThreadStateAsync(ThreadId, new ThreadCheckpoint { CheckpointId = "c1", CheckpointNamespace = "" }, subgraphs: false, Ct);
+        await client.GetThreadStateAsync(ThreadId, new ThreadCheckpoint { CheckpointId = "c1", CheckpointNamespace = "" }, subgraphs: true, Ct);
         await client.GetThreadHistoryAsync(ThreadId, limit: 3, before: "c1", metadata: new JsonObject { ["source"] = "loop" }, Ct);
         await client.SearchThreadsAsync(new ThreadQuery { Status = ThreadStatus.Interrupted, Values = new JsonObject { ["a"] = 1 }, SortOrder = ListSortDirection.Descending }, limit: 2, offset: 4, Ct);
         await client.CountThreadsAsync(new ThreadQuery { Status = ThreadStatus.Busy, SortBy = "created_at" }, Ct);
@@ -148,7 +148,7 @@ public sealed class OperationsWireTests : IDisposable
 
         Assert.Equal($"GET /threads/{ThreadId}/state?subgraphs=true", Sent(0));
         Assert.Equal($"POST /threads/{ThreadId}/state/checkpoint", Sent(1));
-        JsonAssert.Equivalent("""{"checkpoint":{"checkpoint_ns":"","checkpoint_id":"c1"}}""", SentBody(1).GetRawText());
+        JsonAssert.Equivalent("""{"checkpoint":{"checkpoint_ns":"","checkpoint_id":"c1"},"subgraphs":true}""", SentBody(1).GetRawText());
         JsonAssert.Equivalent("""{"limit":3,"before":"c1","metadata":{"source":"loop"}}""", SentBody(2).GetRawText());
         JsonAssert.Equivalent("""{"values":{"a":1},"status":"interrupted","limit":2,"offset":4,"sort_order":"desc"}""", SentBody(3).GetRawText());
         JsonAssert.Equivalent("""{"status":"busy"}""", SentBody(4).GetRawText());
@@ -192,6 +192,8 @@ public sealed class OperationsWireTests : IDisposable
         Answer($"/assistants/agent/subgraphs", """
             {"spec":{"input_schema":{"type":"object"},"output_schema":{},"state_schema":{"title":"S"},"config_schema":null},
              "js":{"input":{"type":"object"},"output":{},"state":{"title":"S"},"extra":1},
+             "both":{"state_schema":{"title":"spec"},"state":{"title":"runtime"},"input":{},"output":{},"config":{"title":"C"}},
+             "runtime":{"state":{"title":"R"}},
              "broken":null}
             """);
         using var host = Client();
@@ -204,6 +206,14 @@ public sealed class OperationsWireTests : IDisposable
         Assert.NotNull(subgraphs["js"].InputSchema);
         Assert.Equal(["extra"], subgraphs["js"].AdditionalProperties!.Keys);
         Assert.Null(subgraphs["broken"].StateSchema);
+        // The spec's name wins; a runtime name the spec's does not fill stays as the server sent it.
+        Assert.Equal("spec", subgraphs["both"].StateSchema!.Value.GetProperty("title").GetString());
+        Assert.Equal("runtime", subgraphs["both"].AdditionalProperties!["state"].GetProperty("title").GetString());
+        Assert.Equal("C", subgraphs["both"].ConfigSchema!.Value.GetProperty("title").GetString());
+        Assert.NotNull(subgraphs["both"].OutputSchema);
+        Assert.Equal(["state"], subgraphs["both"].AdditionalProperties!.Keys);
+        Assert.Equal("R", subgraphs["runtime"].StateSchema!.Value.GetProperty("title").GetString());
+        Assert.Null(subgraphs["runtime"].AdditionalProperties);   // every runtime name was read: nothing left over
     }
 
     [Fact]
@@ -582,8 +592,33 @@ public sealed class OperationsWireTests : IDisposable
         { c => c.UpdateCronAsync(CronId, new CronUpdate { OnRunCompleted = default(RunOnCompletion) }), "not default" },
         { c => c.DeleteCronAsync(Guid.Empty), "cron id" },
         { c => c.JoinThreadRunStreamAsync(ThreadId, RunId, streamMode: []).GetAsyncEnumerator().MoveNextAsync().AsTask(), "stream modes" },
+        { c => c.UpdateCronAsync(CronId, new CronUpdate { InterruptBefore = [] }), "empty" },
+        { c => c.SearchCronsAsync(new CronQuery { SortBy = "" }), "SortBy" },
+        { c => c.CancelRunsAsync(ThreadId, null!), "runIds" },
         { c => c.JoinThreadRunStreamAsync(ThreadId, RunId, streamMode: [default]).GetAsyncEnumerator().MoveNextAsync().AsTask(), "stream modes" },
     };
+
+    /// <summary>The enumerators check their arguments when called, not at the first MoveNext (when the mistake is far away).</summary>
+    public static TheoryData<Func<ILangGraphRunsClient, object>, string> BadEnumeratorInput => new()
+    {
+        { c => c.EnumerateThreadsAsync(pageSize: 0), "between 1 and 1000" },
+        { c => c.EnumerateThreadsAsync(new ThreadQuery { SortBy = " " }), "SortBy" },
+        { c => c.EnumerateThreadHistoryAsync(Guid.Empty), "thread id" },
+        { c => c.EnumerateThreadHistoryAsync(ThreadId, pageSize: 1001), "between 1 and 1000" },
+        { c => c.EnumerateAssistantsAsync(pageSize: 0), "between 1 and 1000" },
+        { c => c.EnumerateAssistantsAsync(new AssistantQuery { SortBy = "" }), "SortBy" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadEnumeratorInput))]
+    public void Enumerators_refuse_bad_input_when_called(Func<ILangGraphRunsClient, object> call, string mentions)
+    {
+        using var host = Client();
+
+        var ex = Assert.ThrowsAny<ArgumentException>(() => call(host.Client));
+
+        Assert.Contains(mentions, ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
 
     [Theory]
     [MemberData(nameof(BadInput))]

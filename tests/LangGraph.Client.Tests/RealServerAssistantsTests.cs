@@ -104,6 +104,10 @@ public sealed class RealServerAssistantsTests(LangGraphServerFixture server)
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.GetAssistantSchemasAsync(unknown, Ct));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.UpdateAssistantAsync(unknown, new AssistantUpdate { Name = "x" }, Ct));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DeleteAssistantAsync(unknown, cancellationToken: Ct));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.GetAssistantGraphAsync(unknown, cancellationToken: Ct));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.GetAssistantVersionsAsync(unknown, cancellationToken: Ct));
+        var noVersion = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.SetLatestAssistantVersionAsync("agent", 99, Ct));
+        Assert.Contains("version not found", noVersion.Message, StringComparison.Ordinal);
         var invalid = await Assert.ThrowsAsync<RunValidationException>(() => client.CreateAssistantAsync(new AssistantRequest { GraphId = "agent", IfExists = "sometimes" }, Ct));
         Assert.Equal(400, (int)invalid.StatusCode!);
     }

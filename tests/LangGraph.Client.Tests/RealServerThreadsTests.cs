@@ -150,6 +150,10 @@ public sealed class RealServerThreadsTests(LangGraphServerFixture server)
         var conflict = await Assert.ThrowsAnyAsync<RunApiException>(() => client.CopyThreadAsync(unknown, Ct));
         Assert.Contains((int)conflict.StatusCode!, new[] { 404, 409 });
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.UpdateThreadAsync(unknown, new JsonObject { ["a"] = 1 }, Ct));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.UpdateThreadStateAsync(unknown, new ThreadStateUpdate { Values = new JsonObject { ["a"] = 1 } }, Ct));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.GetThreadHistoryAsync(unknown, cancellationToken: Ct));
+        var badSort = await Assert.ThrowsAsync<RunValidationException>(() => client.SearchThreadsAsync(new ThreadQuery { SortBy = "nope" }, cancellationToken: Ct));
+        Assert.Contains(badSort.Errors, e => e.Location.Contains("sort_by"));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.DeleteThreadAsync(unknown, Ct));
 
         var threadId = await DraftWaitingForReviewAsync(client, "invalid");
