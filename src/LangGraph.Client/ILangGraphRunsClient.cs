@@ -5,15 +5,18 @@ using WxO.Client;
 namespace LangGraph.Client;
 
 /// <summary>
-/// The runs of a LangGraph / LangSmith Agent Server: read, list, start, stream, wait for, cancel and delete them, and the
-/// threads they run on. Also an <see cref="IRunSource"/> named <c>"langgraph"</c>.
+/// The runs of a LangGraph / LangSmith Agent Server: read, list, start (on a thread, stateless, in batches, on a schedule),
+/// stream, wait for, cancel and delete them; the threads they run on (state, edits, history, search); and the assistants
+/// they start. Also an <see cref="IRunSource"/> named <c>"langgraph"</c>. The members are grouped by family in this
+/// interface's files: runs, <c>.Stateless</c>, <c>.Threads</c>, <c>.Assistants</c>, <c>.Crons</c>.
 /// </summary>
 /// <remarks>
 /// Every method checks its arguments before any request (<see cref="ArgumentException"/>: an empty id, a request without
-/// an assistant, conflicting options). Errors: <see cref="RunNotFoundException"/> (404), <see cref="RunValidationException"/>
+/// an assistant, conflicting options). Errors: <see cref="RunNotFoundException"/> (404 of a run; a missing thread, assistant
+/// or cron is a <see cref="ResourceNotFoundException"/> saying which), <see cref="RunValidationException"/>
 /// (400/422), <see cref="RunAuthenticationException"/> (401/403), <see cref="RunApiException"/> (any other error answer,
 /// or a body that is not the model), <see cref="TimeoutException"/>, <see cref="HttpRequestException"/> (unreachable after
-/// retries). A request that starts a run (create, stream, wait) is never retried once it may have reached the server:
+/// retries). A request that starts a run (create, stream, wait, batch) is never retried once it may have reached the server:
 /// only a failure to connect is retried, so a retry cannot start a second run.
 /// </remarks>
 public partial interface ILangGraphRunsClient : IRunSource
