@@ -31,7 +31,7 @@ public sealed class RunAgent : AIAgent
         Description = description;
     }
 
-    /// <summary>The agent on the server, with its provider: <c>langgraph:agent</c>.</summary>
+    /// <summary>The agent on the server, with its provider: <c>provider:agent</c>.</summary>
     protected override string? IdCore => $"{_connector.ProviderName}:{_connector.AgentId}";
 
     /// <inheritdoc />

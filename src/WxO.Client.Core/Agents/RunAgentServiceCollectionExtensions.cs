@@ -11,12 +11,12 @@ public static class RunAgentServiceCollectionExtensions
     /// <summary>
     /// Registers one agent of the client this builder was returned for, under <paramref name="key"/>: keyed
     /// <see cref="AIAgent"/> and <see cref="RunAgent"/>, keyed <see cref="IChatClient"/> and <see cref="RunChatClient"/>
-    /// (e.g. <c>services.AddWxOClient(…).AddAgent("hr", "hr-agent-id")</c>, then <c>[FromKeyedServices("hr")] AIAgent hr</c>).
+    /// (e.g. <c>services.Add…Client(…).AddAgent("hr", "hr-agent-id")</c>, then <c>[FromKeyedServices("hr")] AIAgent hr</c>).
     /// Each agent uses the client's options, credentials and HTTP pipeline; chain calls to add several.
     /// </summary>
-    /// <param name="builder">The builder <c>AddWxOClient</c> / <c>AddLangGraphClient</c> returned.</param>
+    /// <param name="builder">The builder a vendor package's <c>Add…Client</c> returned.</param>
     /// <param name="key">The DI key of the agent.</param>
-    /// <param name="agentId">The agent on the server (a WxO agent id; a LangGraph graph or assistant id).</param>
+    /// <param name="agentId">The agent on the server, as its vendor package names it (e.g. an agent, graph or assistant id).</param>
     /// <param name="name">The agent's display name; the agent id when null.</param>
     /// <param name="description">What the agent does.</param>
     /// <returns>The same builder, to chain.</returns>
@@ -30,7 +30,7 @@ public static class RunAgentServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
         var connect = (builder as RunClientBuilder)?.Agents
-            ?? throw new InvalidOperationException($"The client '{builder.SourceName}' has no agents to register: AddAgent follows AddWxOClient or AddLangGraphClient.");
+            ?? throw new InvalidOperationException($"The client '{builder.SourceName}' has no agents to register: AddAgent follows the registration of a client whose package maps agents.");
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(RunAgent) && d.IsKeyedService && Equals(d.ServiceKey, key)))
         {

@@ -13,7 +13,7 @@ namespace WxO.Client;
 public sealed class RunContinuationToken : ResponseContinuationToken
 {
     /// <summary>Creates a token.</summary>
-    /// <param name="provider">The server's kind, as the connector names it (<c>langgraph</c>, <c>wxo</c>).</param>
+    /// <param name="provider">The server's kind, as the connector names it.</param>
     /// <param name="threadId">The thread (conversation) of the run.</param>
     /// <param name="runId">The run.</param>
     /// <param name="lastEventId">The id of the last event the caller has seen; null when none has been seen.</param>
@@ -29,7 +29,7 @@ public sealed class RunContinuationToken : ResponseContinuationToken
         LastEventId = string.IsNullOrEmpty(lastEventId) ? null : lastEventId;
     }
 
-    /// <summary>The server's kind (<c>langgraph</c>, <c>wxo</c>).</summary>
+    /// <summary>The server's kind, as the connector names it.</summary>
     public string Provider { get; }
 
     /// <summary>The thread (conversation) of the run.</summary>

@@ -5,14 +5,14 @@ using Microsoft.Extensions.AI;
 namespace WxO.Client;
 
 /// <summary>
-/// The agent asks the user (human in the loop): a LangGraph <c>interrupt()</c>, an Orchestrate run that requires input.
+/// The agent asks the user (human in the loop): a graph that interrupts itself, a run that requires input.
 /// A response holding one ends the turn; answer each with <see cref="CreateResponse"/> in the next turn of the same
 /// conversation, and the agent goes on from where it asked. Several may come at once (parallel branches); answer all.
 /// </summary>
 public sealed class RunInputRequestContent : InputRequestContent
 {
     /// <summary>Creates the request.</summary>
-    /// <param name="requestId">The server's id of the question (a LangGraph interrupt id).</param>
+    /// <param name="requestId">The server's id of the question (e.g. an interrupt id).</param>
     /// <param name="value">What the agent asked, as it sent it (e.g. <c>{"question": "Book the flight?"}</c>).</param>
     /// <param name="namespace">Where in the agent it was asked: the path of subgraphs, empty at the top.</param>
     public RunInputRequestContent(string requestId, JsonElement value, IReadOnlyList<string>? @namespace = null)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace WxO.Client;
 
 /// <summary>
-/// Returned by every run client's registration (<c>AddWxOClient</c> and the vendor packages' own): chain the next
+/// Returned by every run client's registration (each vendor package's <c>Add…Client</c>): chain the next
 /// client, or change the HTTP pipeline of the client just added.
 /// </summary>
 public interface IRunClientBuilder
