@@ -120,7 +120,7 @@ public sealed partial class LangGraphRunsClient
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         return Pipeline.SendAsync(
             SetLatestAssistantVersionEndpoint, (Api: _api, AssistantId: assistantId, Version: version),
-            static (s, ct) => s.Api.SetLatestAssistantVersionAsync(s.AssistantId, s.Version, new AssistantVersionBody(s.Version), ct),
+            static (s, ct) => s.Api.SetLatestAssistantVersionAsync(s.AssistantId, s.Version, new LatestVersionBody(s.Version), ct),
             LangGraphJsonContext.Default.LangGraphAssistant, cancellationToken: cancellationToken);
     }
 

@@ -152,7 +152,7 @@ internal interface ILangGraphRunsApi
 
     /// <summary>The version goes in the query (the spec) and in the body (LangGraph.js and the Python SDK send <c>{"version"}</c>).</summary>
     [Post("/assistants/{assistantId}/latest")]
-    Task<HttpResponseMessage> SetLatestAssistantVersionAsync(string assistantId, int version, [Body] AssistantVersionBody body, CancellationToken cancellationToken);
+    Task<HttpResponseMessage> SetLatestAssistantVersionAsync(string assistantId, int version, [Body] LatestVersionBody body, CancellationToken cancellationToken);
 
     [Post("/assistants")]
     Task<HttpResponseMessage> CreateAssistantAsync([Body] AssistantRequest request, CancellationToken cancellationToken);

@@ -104,7 +104,7 @@ internal sealed record AssistantVersionsBody(
     [property: JsonPropertyName("offset")] int? Offset);
 
 /// <summary>The body of <c>POST /assistants/{assistant_id}/latest</c>.</summary>
-internal sealed record AssistantVersionBody([property: JsonPropertyName("version")] int Version);
+internal sealed record LatestVersionBody([property: JsonPropertyName("version")] int Version);
 
 /// <summary>The body of <c>PATCH /threads/{thread_id}</c>.</summary>
 internal sealed record ThreadPatchBody([property: JsonPropertyName("metadata")] JsonObject Metadata);

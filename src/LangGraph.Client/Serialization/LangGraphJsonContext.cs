@@ -34,7 +34,7 @@ namespace LangGraph.Client.Serialization;
 [JsonSerializable(typeof(AssistantUpdate))]
 [JsonSerializable(typeof(AssistantSearchBody))]
 [JsonSerializable(typeof(AssistantVersionsBody))]
-[JsonSerializable(typeof(AssistantVersionBody))]
+[JsonSerializable(typeof(LatestVersionBody))]
 [JsonSerializable(typeof(GraphSchema))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, GraphSchema>))]
 [JsonSerializable(typeof(int))]
