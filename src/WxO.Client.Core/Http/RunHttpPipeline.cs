@@ -15,21 +15,22 @@ using WxO.Client.Primitives;
 namespace WxO.Client.Http;
 
 /// <summary>
-/// Builds the HttpClient pipeline every run client uses: deadline → credentials → retry → attempt (time limit and
-/// bounded body read) → primary handler. Shared by every run client (and sign-in clients) so all behave the same way under failure.
+/// Builds the HttpClient pipeline every run client uses (and sign-in clients): one <see cref="RunCallHandler"/> (deadline →
+/// credentials → retry → attempt with its time limit and bounded read of the body) over the primary handler. Shared so all
+/// behave the same way under failure.
 /// </summary>
 internal static class RunHttpPipeline
 {
     /// <summary>
-    /// A client with the shared pipeline: user agent, no redirects, attempt logs without headers, an optional
-    /// outermost handler, then the retry (when on), then each attempt's time limit and bounded read of the body.
+    /// A client with the shared pipeline: user agent, no redirects, no HttpClientFactory loggers (the handler logs each
+    /// attempt), and <see cref="RunCallHandler"/> with <paramref name="credentials"/> (none for a sign-in client).
     /// </summary>
     public static IHttpClientBuilder AddRunHttpPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        this IServiceCollection services, string name, string optionsName, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, DelegatingHandler>? outerHandler = null)
+        this IServiceCollection services, string name, string optionsName, RunTelemetry telemetry, Action<TOptions, HttpClient>? configureClient = null, Func<IServiceProvider, RunCredentials>? credentials = null)
         where TOptions : RunClientOptions
     {
         services.TryAddSingleton<RunConnectionTracker>();
-        var builder = services.AddHttpClient(name)
+        return services.AddHttpClient(name)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
@@ -60,38 +61,25 @@ internal static class RunHttpPipeline
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 MaxResponseDrainSize = 0,
             }))
-            // HttpClientFactory's default loggers leak header values in their structured state: see RunHttpClientLogger.
+            // HttpClientFactory's default loggers put the raw Authorization / x-api-key values into their structured state
+            // (which JSON and OpenTelemetry sinks export), and each is one more async layer per attempt: RunCallHandler
+            // logs every attempt instead, without headers or query strings.
             .RemoveAllLoggers()
-            .AddLogger(sp => new RunHttpClientLogger(sp.CreateLogger($"{telemetry.Name}.Http")), wrapHandlersPipeline: false);
-        // Outermost: the whole call, sign-in and the retry after a 401 included, ends by its one deadline.
-        builder.AddHttpMessageHandler(sp => new DeadlineHandler(
-            sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName).Resilience, sp.GetTimeProvider()));
-        if (outerHandler is not null)
-        {
-            builder.AddHttpMessageHandler(outerHandler);
-        }
-
-        builder.AddHttpMessageHandler(sp =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName).Resilience;
-            // With no retries to make, no pipeline to run.
-            return options is { Enabled: true, MaxRetryAttempts: > 0 }
-                ? new ResilienceHandler(Build(options, sp.GetTimeProvider(), telemetry, sp.CreateLogger($"{telemetry.Name}.Http")))
-                : new PassThroughHandler();
-        });
-
-        // Innermost, inside the retry: each attempt's time limit, and its body read (a cut-off one retried). Streams are not read here.
-        builder.AddHttpMessageHandler(sp =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
-            return new AttemptHandler(options.Resilience, options.MaxResponseContentBytes, sp.GetTimeProvider());
-        });
-        return builder;
+            .AddHttpMessageHandler(sp =>
+            {
+                var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(optionsName);
+                var resilience = options.Resilience;
+                var time = sp.GetTimeProvider();
+                var logger = sp.CreateLogger($"{telemetry.Name}.Http");
+                // With no retries to make, no pipeline to run.
+                var retry = resilience is { Enabled: true, MaxRetryAttempts: > 0 } ? Build(resilience, time, telemetry, logger) : null;
+                return new RunCallHandler(resilience, options.MaxResponseContentBytes, time, credentials?.Invoke(sp), retry, logger);
+            });
     }
 
     /// <summary>
-    /// The retry, and nothing else, so the default costs little per call (the total timeout is the
-    /// <see cref="DeadlineHandler"/>'s, outside; the attempt timeout the <see cref="AttemptHandler"/>'s, inside).
+    /// The retry, and nothing else (the call's deadline and each attempt's time limit are <see cref="RunCallHandler"/>'s,
+    /// on pooled token sources), entered only after a first attempt that failed in a way worth retrying.
     /// A request that creates a run is retried only when its connection could not be made.
     /// </summary>
     internal static ResiliencePipeline<HttpResponseMessage> Build(RunResilienceOptions options, TimeProvider timeProvider, RunTelemetry telemetry, ILogger logger)
@@ -124,7 +112,7 @@ internal static class RunHttpPipeline
             .Build();
 
     private static HttpRequestMessage? Request(ResilienceContext context)
-        => context.Properties.TryGetValue(ResilienceHandler.Request, out var request) ? request : null;
+        => context.Properties.TryGetValue(RunCallHandler.Request, out var request) ? request : null;
 
     /// <summary>
     /// Transient failures are retried; for a request that creates a run, only a failure to connect (the request cannot
@@ -137,7 +125,7 @@ internal static class RunHttpPipeline
 
     /// <summary>
     /// A failure that the same request may not meet again: a network failure (<see cref="HttpRequestException"/>), an
-    /// attempt that ran out of time (<see cref="TimeoutRejectedException"/>, from <see cref="AttemptHandler"/>), or an answer
+    /// attempt that ran out of time (<see cref="TimeoutRejectedException"/>, from <see cref="RunCallHandler"/>), or an answer
     /// of 408 (request timeout), 429 (too many requests) or any 5xx. Anything else (a 4xx, an invalid or oversized body,
     /// the caller's cancellation) would fail the same way again.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Polly.Timeout;
 
 namespace WxO.Client.Http;
@@ -10,7 +11,9 @@ namespace WxO.Client.Http;
 /// </summary>
 internal static class RunTransport
 {
-    public static async Task<HttpResponseMessage> SendAsync<TState>(
+    // Pooled: every call passes through here, and a warm call should allocate no state machine of its own.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<HttpResponseMessage> SendAsync<TState>(
         TState state, Func<TState, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         try

@@ -142,15 +142,15 @@ public static class RunClientRegistration
             definition.Telemetry,
             // Refit appends each request's path to the base address's path, with or without a trailing slash.
             configureClient: (options, client) => client.BaseAddress = options.BaseAddress,
-            outerHandler: sp =>
+            credentials: sp =>
             {
                 var options = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(names.Options);
                 var key = definition.ApiKey?.Invoke(options);
                 // A fixed token needs no provider round trip per request; tokens that change (sign-in, custom) do.
                 var credentials = sp.GetRequiredKeyedService<Credentials<TOptions>>(names.Options);
                 return credentials.TokenProvider is { } provider
-                    ? new CredentialHandler(provider, definition.ApiKeyHeader, key, credentials.Secrets)
-                    : new FixedCredentialHandler(options.BearerToken, definition.ApiKeyHeader, key);
+                    ? RunCredentials.FromProvider(provider, definition.ApiKeyHeader, key, credentials.Secrets)
+                    : RunCredentials.Fixed(options.BearerToken, definition.ApiKeyHeader, key);
             });
 
         if (name is null)

@@ -1,82 +1,36 @@
 using System.Buffers;
-using System.Net.Http.Headers;
-
-using Polly.Timeout;
-using WxO.Client.Primitives;
+using System.Runtime.CompilerServices;
 
 namespace WxO.Client.Http;
 
 /// <summary>
-/// One attempt, innermost in the pipeline (inside the retry): its time limit, and a bounded read of its body.
-/// <para>
-/// The limit is <see cref="RunResilienceOptions.AttemptTimeout"/> (<see cref="RunResilienceOptions.LongPollTimeout"/> for
-/// long-polls; none when resilience is off), up to the body's last byte, or to the headers of a stream. It ends the attempt
-/// with Polly's <see cref="TimeoutRejectedException"/>, which the retry treats as transient and <see cref="RunTransport"/>
-/// turns into a <see cref="TimeoutException"/>. Kept here rather than as Polly's timeout strategy: that one costs four
-/// async state machines per call (~0.7 KB) over the network, this one a pooled token source (<see cref="TimeoutSourcePool"/>).
-/// </para>
-/// <para>
-/// The body is read into memory with a size limit. Two guarantees follow: a body cut off mid-way is a network failure the
-/// retry retries (it would otherwise surface later, outside the pipeline, as a bare <see cref="IOException"/>), and a
-/// body larger than the limit fails fast instead of exhausting memory.
-/// </para>
+/// The body of an answer, read into memory with a size limit before the attempt ends. Two guarantees follow: a body cut
+/// off mid-way is a network failure the retry retries (it would otherwise surface later, outside the pipeline, as a bare
+/// <see cref="IOException"/>), and a body larger than the limit fails fast instead of exhausting memory.
 /// </summary>
-internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBytes, TimeProvider time) : DelegatingHandler
+internal static class ResponseBody
 {
-    private readonly TimeoutSourcePool _timeouts = new(time);
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="response"/> with its body in a <see cref="PooledContent"/>; disposes the response and throws when the
+    /// body is over <paramref name="maxBytes"/>, cut off, or not decodable.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<HttpResponseMessage> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
-        // The read is a ValueTask: an answer already in memory costs no second task.
-        var limit = RunRequestOptions.Has(request, RunRequestOptions.LongPoll) ? resilience.LongPollTimeout : resilience.AttemptTimeout;
-        using var attempt = resilience.Enabled ? _timeouts.Rent(limit, cancellationToken) : default(TimeoutSourcePool.Lease?);
+        var content = response.Content;
+        byte[]? buffer = null;
         try
         {
-            return await SendAndReadAsync(request, attempt?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (attempt?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutRejectedException($"The attempt did not complete within the allowed timeout of '{limit}'.", limit, ex);
-        }
-    }
-
-    private async ValueTask<HttpResponseMessage> SendAndReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (RunRequestOptions.Has(request, RunRequestOptions.Streaming) && response.IsSuccessStatusCode)
-        {
-            // A stream of events is read as it arrives; its size cap applies per event (RunEventStream).
-            return response;
-        }
-
-        if (response.Content.Headers.ContentLength is > 0 and var declared && declared > maxBytes)
-        {
-            response.Dispose();
-            throw new ResponseTooLargeException(request, maxBytes, declared);
-        }
-
-        try
-        {
-            response.Content = await BufferAsync(request, response.Content, cancellationToken).ConfigureAwait(false);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    private async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpContent content, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is > 0 and <= 1 << 20 and var length ? (int)length : 16 * 1024);
-            var total = 0;
-            var handedOver = false;
-            try
+            if (content.Headers.ContentLength is > 0 and var declared && declared > maxBytes)
             {
+                throw new ResponseTooLargeException(request, maxBytes, declared);
+            }
+
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is > 0 and <= 1 << 20 and var length ? (int)length : 16 * 1024);
+                var total = 0;
                 while (true)
                 {
                     if (total == buffer.Length)
@@ -94,7 +48,7 @@ internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBy
                     }
                     catch (IOException ex)
                     {
-                        // The connection broke mid-body: transient, so the retry strategy sees a network failure.
+                        // The connection broke mid-body: transient, so the retry sees a network failure.
                         throw new HttpRequestException($"The response body of {request.Method} {request.RequestUri?.AbsolutePath} was cut off.", ex);
                     }
                     catch (InvalidDataException ex)
@@ -117,7 +71,7 @@ internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBy
                 }
 
                 var buffered = new PooledContent(buffer, total);
-                handedOver = true;
+                buffer = null;   // handed over: the response's disposal returns it
                 // The raw values, copied as they came: no parsing, and no enumerator object (NonValidated is a struct view).
                 foreach (var (name, values) in content.Headers.NonValidated)
                 {
@@ -132,15 +86,19 @@ internal sealed class AttemptHandler(RunResilienceOptions resilience, long maxBy
                 }
 
                 buffered.Headers.ContentLength = total;
-                return buffered;
+                response.Content = buffered;
+                return response;
             }
-            finally
+        }
+        catch
+        {
+            if (buffer is not null)
             {
-                if (!handedOver)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                ArrayPool<byte>.Shared.Return(buffer);
             }
+
+            response.Dispose();
+            throw;
         }
     }
 }
