@@ -37,7 +37,7 @@ public abstract class ChatStreamBase
     /// <summary>Reads an SSE body as a raw reader would: each event's JSON parsed once, the token's text taken.</summary>
     protected async Task<int> RawAsync(string path, Func<JsonElement, string?> text)
     {
-        using var response = await Raw.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var response = await Raw.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") }, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
         var length = 0;
         await foreach (var item in SseParser.Create(stream).EnumerateAsync())
