@@ -290,15 +290,19 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     private static RunStreamEvent UnwrapEnvelope(RunStreamEvent e)
     {
         var data = e.Data;
-        return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
-            && (e.Event == "message" || string.Equals(e.Event, name.GetString(), StringComparison.Ordinal))
-            ? new RunStreamEvent
-            {
-                Id = data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : e.Id,
-                Event = name.GetString()!,
-                Data = data.TryGetProperty("data", out var inner) ? inner : default,
-            }
-            : e;
+        if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("event", out var name) || name.ValueKind != JsonValueKind.String
+            || (e.Event != "message" && !name.ValueEquals(e.Event)))
+        {
+            return e;
+        }
+
+        // Every event of Orchestrate's stream passes here: the name is read once, and compared without a string.
+        return new RunStreamEvent
+        {
+            Id = data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : e.Id,
+            Event = e.Event == "message" ? name.GetString()! : e.Event,
+            Data = data.TryGetProperty("data", out var inner) ? inner : default,
+        };
     }
 
     /// <summary>The events after which Orchestrate sends nothing more (compared without case, and without allocating per event).</summary>

@@ -30,6 +30,7 @@ internal static class AllocationProfile
         var address = server?.Address ?? new Uri("https://api.example.com/instances/abc");
         HttpMessageHandler Handler() => loopback ? new SocketsHttpHandler() : new InMemoryHandler(_ => Payloads.RunBytes);
         Func<Task> call;
+        var calls = Calls;
         ServiceProvider? provider = null;
         switch (mode)
         {
@@ -41,6 +42,16 @@ internal static class AllocationProfile
                 var nswag = Clients.NSwag(address, Handler());
                 call = () => nswag.Get_Orchestrate_Assistant_Run_v1_orchestrate_runs__run_id__getAsync(ColdStartChild.RunId);
                 break;
+            // A 10,000-event stream from memory (Streams.cs): bytes per stream, by type.
+            case "wxo-sse" or "wxo-lines" or "langgraph-sse" or "wxo-sse-raw" or "wxo-lines-raw" or "langgraph-sse-raw":
+                StreamBenchmark bench = mode.StartsWith("wxo-sse", StringComparison.Ordinal) ? new WxOSseStream()
+                    : mode.StartsWith("wxo-lines", StringComparison.Ordinal) ? new WxOJsonLinesStream() : new LangGraphSseStream();
+                bench.Transport = loopback ? "loopback" : "memory";
+                ((dynamic)bench).Setup();
+                var rawMode = mode.EndsWith("-raw", StringComparison.Ordinal);
+                call = () => rawMode ? ((dynamic)bench).RawReader() : ((dynamic)bench).Sdk();
+                calls = 200;
+                break;
             case "sdk" or "sdk-off":
                 (provider, var sdk) = Clients.Sdk(address, loopback ? null : Handler(), resilience: mode == "sdk");
                 call = () => sdk.GetRunAsync(ColdStartChild.RunId);
@@ -49,19 +60,19 @@ internal static class AllocationProfile
                 throw new ArgumentException($"unknown mode {mode}");
         }
 
-        for (var i = 0; i < 2_000; i++)
+        for (var i = 0; i < Math.Min(calls, 2_000); i++)
         {
             await call();
         }
 
         using var listener = new AllocationListener();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < Calls; i++)
+        for (var i = 0; i < calls; i++)
         {
             await call();
         }
 
-        var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Calls;
+        var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls;
         var samples = listener.Snapshot();
         var total = samples.Values.Sum();
         Console.WriteLine($"{mode}{(loopback ? " (loopback)" : string.Empty)}: {perCall:0} bytes per call; {total} samples");

@@ -21,7 +21,7 @@ namespace WxO.Client.Http;
 /// the body; a stream's deadline ends when its headers arrive. Ends the call with <see cref="TimeoutException"/>.</item>
 /// <item>Credentials: <see cref="RunCredentials"/>, applied once per call (not per attempt); one retry with a fresh token
 /// after a 401 when the token provider can issue one.</item>
-/// <item>Retry: <see cref="RunHttpPipeline.Build"/>'s Polly pipeline and <see cref="RunHttpPipeline.ShouldRetry"/>.</item>
+/// <item>Retry: <see cref="RunHttpPipeline.Build"/>'s Polly pipeline (built at the first retry) and <c>RunHttpPipeline.ShouldRetry</c>.</item>
 /// <item>Attempt: <see cref="RunResilienceOptions.AttemptTimeout"/> (none when resilience is off), ending the attempt with
 /// Polly's <see cref="TimeoutRejectedException"/>, which the retry treats as transient and <see cref="RunTransport"/> turns
 /// into a <see cref="TimeoutException"/>; then <see cref="ResponseBody.BufferAsync"/> (streams are not read here).</item>
@@ -30,7 +30,8 @@ namespace WxO.Client.Http;
 /// <see cref="ValueTask"/> builders, so a warm call allocates nothing here.
 /// </summary>
 internal sealed class RunCallHandler(
-    RunResilienceOptions resilience, long maxBytes, TimeProvider time, RunCredentials? credentials, ResiliencePipeline<HttpResponseMessage>? retry, ILogger logger)
+    RunResilienceOptions resilience, long maxBytes, TimeProvider time, RunCredentials? credentials, Func<ResiliencePipeline<HttpResponseMessage>>? buildRetry,
+    ILogger logger)
     : DelegatingHandler
 {
     /// <summary>The request of the execution, for the retry predicate (it looks at the request's options).</summary>
@@ -38,6 +39,9 @@ internal sealed class RunCallHandler(
 
     private readonly TimeoutSourcePool _deadlines = new(time);
     private readonly TimeoutSourcePool _attempts = new(time);
+
+    // Built at the first retry, not with the handler: an app whose calls succeed never builds (or JITs) Polly's pipeline.
+    private ResiliencePipeline<HttpResponseMessage>? _retry;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -68,32 +72,28 @@ internal sealed class RunCallHandler(
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, bool longPoll, CancellationToken cancellationToken)
     {
-        Outcome<HttpResponseMessage> first;
+        HttpResponseMessage response;
         try
         {
-            first = Outcome.FromResult(await AttemptAsync(request, longPoll, cancellationToken).ConfigureAwait(false));
+            response = await AttemptAsync(request, longPoll, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (retry is not null && RunHttpPipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), request))
+        catch (Exception ex) when (buildRetry is not null && RunHttpPipeline.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), request))
         {
-            first = Outcome.FromException<HttpResponseMessage>(ex);
+            return await RetryAsync(request, Outcome.FromException<HttpResponseMessage>(ex), longPoll, cancellationToken).ConfigureAwait(false);
         }
 
-        // An exception got here only if it is worth retrying; an answer is checked now.
-        if (first.Exception is null && (retry is null || !RunHttpPipeline.ShouldRetry(first, request)))
-        {
-            return first.Result!;
-        }
-
-        return await RetryAsync(retry!, request, first, longPoll, cancellationToken).ConfigureAwait(false);
+        return buildRetry is not null && RunHttpPipeline.ShouldRetry(response, request)
+            ? await RetryAsync(request, Outcome.FromResult(response), longPoll, cancellationToken).ConfigureAwait(false)
+            : response;
     }
 
     /// <summary>
     /// The retries after a first attempt that failed with <paramref name="first"/>: Polly's retry pipeline runs with a
     /// callback whose first call hands back that outcome, and every later call makes a new attempt.
     /// </summary>
-    private async Task<HttpResponseMessage> RetryAsync(
-        ResiliencePipeline<HttpResponseMessage> pipeline, HttpRequestMessage request, Outcome<HttpResponseMessage> first, bool longPoll, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> RetryAsync(HttpRequestMessage request, Outcome<HttpResponseMessage> first, bool longPoll, CancellationToken cancellationToken)
     {
+        var pipeline = LazyInitializer.EnsureInitialized(ref _retry, buildRetry!);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Request, request);
         var state = new RetryState(this, request, first, longPoll);

@@ -72,7 +72,9 @@ internal static class RunHttpPipeline
                 var time = sp.GetTimeProvider();
                 var logger = sp.CreateLogger($"{telemetry.Name}.Http");
                 // With no retries to make, no pipeline to run.
-                var retry = resilience is { Enabled: true, MaxRetryAttempts: > 0 } ? Build(resilience, time, telemetry, logger) : null;
+                Func<ResiliencePipeline<HttpResponseMessage>>? retry = resilience is { Enabled: true, MaxRetryAttempts: > 0 }
+                    ? () => Build(resilience, time, telemetry, logger)
+                    : null;
                 return new RunCallHandler(resilience, options.MaxResponseContentBytes, time, credentials?.Invoke(sp), retry, logger);
             });
     }
@@ -119,9 +121,15 @@ internal static class RunHttpPipeline
     /// have reached the server), since a second copy would start a second run.
     /// </summary>
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
-        => IsTransient(outcome)
-            && (!RunRequestOptions.Has(request, RunRequestOptions.CreatesRun)
-                || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+        => outcome.Result is { } response
+            ? ShouldRetry(response, request)
+            : IsTransient(outcome)
+                && (!RunRequestOptions.Has(request, RunRequestOptions.CreatesRun)
+                    || outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError });
+
+    /// <summary>An answer is retried when its status is transient, and never for a request that creates a run (it reached the server).</summary>
+    internal static bool ShouldRetry(HttpResponseMessage response, HttpRequestMessage? request)
+        => IsTransient(response) && !RunRequestOptions.Has(request, RunRequestOptions.CreatesRun);
 
     /// <summary>
     /// A failure that the same request may not meet again: a network failure (<see cref="HttpRequestException"/>), an
@@ -131,10 +139,13 @@ internal static class RunHttpPipeline
     /// </summary>
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Result: { } response } => (int)response.StatusCode is >= 500 or 408 or 429,
+        { Result: { } response } => IsTransient(response),
         { Exception: { } exception } => exception is HttpRequestException or TimeoutRejectedException,
         _ => false,
     };
+
+    /// <summary>408 (request timeout), 429 (too many requests) or any 5xx.</summary>
+    internal static bool IsTransient(HttpResponseMessage response) => (int)response.StatusCode is >= 500 or 408 or 429;
 
     /// <summary>The server's <c>Retry-After</c> as a delay from <paramref name="now"/>: delta seconds or an HTTP date.</summary>
     internal static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)

@@ -76,21 +76,27 @@ internal static class RunEventReader
                 continue;
             }
 
-            var payload = Field(line, "data") ?? line;
-            if (pending is not null)
+            // One pass: the payload is parsed as it is tested for being a whole JSON value (the common case, one per line).
+            JsonElement value;
+            bool complete;
+            if (pending is null)
             {
-                pending.Append('\n').Append(payload);
-                payload = pending.ToString();
+                complete = TryParseJson(DataOf(line), out value);
+            }
+            else
+            {
+                pending.Append('\n').Append(DataOf(line));
+                complete = TryParseJson(pending.ToString(), out value);
             }
 
-            if (IsJson(payload))
+            if (complete)
             {
-                yield return Event(eventType, payload, id);
+                yield return new RunStreamEvent { Event = eventType ?? "message", Data = value, Id = id };
                 (eventType, pending) = (null, null);
             }
             else
             {
-                pending ??= new System.Text.StringBuilder(payload);
+                pending ??= new System.Text.StringBuilder().Append(DataOf(line));
             }
         }
 
@@ -116,17 +122,36 @@ internal static class RunEventReader
             ? line.AsSpan(name.Length + 1) is var value && value.StartsWith(" ") ? value[1..].ToString() : value.ToString()
             : null;
 
-    private static bool IsJson(string text)
+    /// <summary>The payload of a line: the value of a <c>data:</c> line (one leading space dropped), or the whole line.</summary>
+    private static ReadOnlySpan<char> DataOf(string line)
+        => line.StartsWith("data:", StringComparison.Ordinal)
+            ? line.AsSpan(5) is var value && value.StartsWith(" ") ? value[1..] : value
+            : line;
+
+    /// <summary>The text as JSON, if it is exactly one whole JSON value; transcoded in a pooled buffer.</summary>
+    private static bool TryParseJson(ReadOnlySpan<char> text, out JsonElement value)
     {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        var buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            return reader.Read() && reader.TrySkip() && !reader.Read();
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, buffer)));
+            if (reader.Read())
+            {
+                value = JsonElement.ParseValue(ref reader);
+                return !reader.Read();
+            }
         }
         catch (JsonException)
         {
-            return false;
+            // Not (yet) a whole JSON value.
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        value = default;
+        return false;
     }
 
     /// <summary>The data as JSON; data that is not JSON becomes a JSON string of its text.</summary>
