@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace WxO.Client.Benchmarks;
 
 /// <summary>
-/// Where a call's bytes go: <c>--alloc-profile raw|sdk|sdk-off|nswag [loopback]</c> makes 20,000 GetRun calls and
+/// Where a call's bytes go: <c>--alloc-profile raw|sdk|sdk-off|nswag [loopback]</c> makes 20,000 GetRun calls (and
+/// <c>wxo-sse|wxo-lines|langgraph-sse[-raw]</c> reads 200 streams of 10,000 events, <see cref="StreamBenchmark"/>) and
 /// attributes the bytes allocated per call to types, from the runtime's allocation samples (one per ~100 KB allocated).
 /// A diagnostic for docs/PERFORMANCE.md, not a benchmark: the byte totals per call are BenchmarkDotNet's.
 /// </summary>
@@ -47,9 +48,9 @@ internal static class AllocationProfile
                 StreamBenchmark bench = mode.StartsWith("wxo-sse", StringComparison.Ordinal) ? new WxOSseStream()
                     : mode.StartsWith("wxo-lines", StringComparison.Ordinal) ? new WxOJsonLinesStream() : new LangGraphSseStream();
                 bench.Transport = loopback ? "loopback" : "memory";
-                ((dynamic)bench).Setup();
-                var rawMode = mode.EndsWith("-raw", StringComparison.Ordinal);
-                call = () => rawMode ? ((dynamic)bench).RawReader() : ((dynamic)bench).Sdk();
+                var rows = (IStreamRows)bench;
+                rows.Setup();
+                call = mode.EndsWith("-raw", StringComparison.Ordinal) ? rows.RawReader : rows.Sdk;
                 calls = 200;
                 break;
             case "sdk" or "sdk-off":

@@ -43,6 +43,9 @@ public class ColdStart
     public void Sdk() => Launch("dotnet", $"\"{_self}\" --cold-start sdk {_server.Address}");
 
     [Benchmark]
+    public void SdkCreate() => Launch("dotnet", $"\"{_self}\" --cold-start sdk-create {_server.Address}");
+
+    [Benchmark]
     public void NSwag() => Launch("dotnet", $"\"{_self}\" --cold-start nswag {_server.Address}");
 
     [Benchmark]
@@ -117,6 +120,7 @@ internal static class ColdStartChild
         {
             "raw" => RawAsync(address).GetAwaiter().GetResult(),
             "sdk" => SdkAsync(address).GetAwaiter().GetResult(),
+            "sdk-create" => SdkCreateAsync(address).GetAwaiter().GetResult(),
             "nswag" => NSwagAsync(address).GetAwaiter().GetResult(),
             _ => throw new ArgumentException($"unknown mode {mode}"),
         };
@@ -141,6 +145,17 @@ internal static class ColdStartChild
         });
         await using var provider = services.BuildServiceProvider();
         return (await provider.GetRequiredService<IWxORunsClient>().GetRunAsync(RunId)).Id;
+    }
+
+    /// <summary>Without dependency injection: <c>WxORunsClient.Create</c>.</summary>
+    private static async Task<string> SdkCreateAsync(Uri address)
+    {
+        await using var client = WxORunsClient.Create(o =>
+        {
+            o.BaseAddress = address;
+            o.BearerToken = Payloads.Token;
+        });
+        return (await client.GetRunAsync(RunId)).Id;
     }
 
     private static async Task<string> NSwagAsync(Uri address)

@@ -115,7 +115,7 @@ public abstract class StreamBenchmark
 }
 
 /// <summary>Orchestrate's stream as Server-Sent Events: each <c>data:</c> holds <c>{"id", "event", "data"}</c>.</summary>
-public class WxOSseStream : StreamBenchmark
+public class WxOSseStream : StreamBenchmark, IStreamRows
 {
     private static readonly byte[] Bytes = Build(i => "data: " + WxOFrame(i) + "\n\n");
 
@@ -163,7 +163,7 @@ public class WxOSseStream : StreamBenchmark
 }
 
 /// <summary>Orchestrate's stream as JSON lines: one <c>{"id", "event", "data"}</c> per line.</summary>
-public class WxOJsonLinesStream : StreamBenchmark
+public class WxOJsonLinesStream : StreamBenchmark, IStreamRows
 {
     private static readonly byte[] Bytes = Build(i => WxOSseStream.WxOFrame(i) + "\n");
 
@@ -206,7 +206,7 @@ public class WxOJsonLinesStream : StreamBenchmark
 }
 
 /// <summary>LangGraph's stream: <c>event: values</c>, <c>data: {state}</c>, <c>id: n</c>, as the Agent Server sends it.</summary>
-public class LangGraphSseStream : StreamBenchmark
+public class LangGraphSseStream : StreamBenchmark, IStreamRows
 {
     private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
     private static readonly byte[] Bytes = Build(i => i == 0
@@ -266,6 +266,16 @@ public class LangGraphSseStream : StreamBenchmark
 
         return 0;
     }
+}
+
+/// <summary>The rows every stream benchmark has, for the allocation profile (<c>--alloc-profile wxo-sse</c> …).</summary>
+internal interface IStreamRows
+{
+    void Setup();
+
+    Task<int> RawReader();
+
+    Task<int> Sdk();
 }
 
 /// <summary>Answers every request with the same body, from memory.</summary>
