@@ -50,7 +50,7 @@ public sealed partial class LangGraphRunsClient
         ValidateRequest(request, streamingOrWaiting: true, stateless: true);
         // Resumable unless the caller said otherwise, as for thread runs: a re-join then misses nothing.
         request = request with { StreamResumable = request.StreamResumable ?? true };
-        return Typed(Pipeline.StreamAsync(StreamRunEndpoint, StatelessStream, (Api: _api, Request: request), cancellationToken: cancellationToken), cancellationToken);
+        return Pipeline.StreamAsync(StreamRunEndpoint, StatelessStream, (Api: _api, Request: request), Typed, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

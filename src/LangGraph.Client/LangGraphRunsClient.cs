@@ -173,8 +173,8 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         // The server keeps a resumable run's events, so a re-join after a break misses none; one the caller made not
         // resumable is not re-joined at all (its events in the gap would be lost without a word).
         request = request with { StreamResumable = request.StreamResumable ?? true };
-        return Typed(Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request),
-            threadId: threadId.ToString(), cancellationToken: cancellationToken), cancellationToken);
+        return Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request), Typed,
+            threadId: threadId.ToString(), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -194,22 +194,11 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         }
 
         var state = (Api: _api, ThreadId: threadId, RunId: runId, LastEventId: lastEventId, Modes: streamMode?.Select(static m => m.Value).ToArray(), Subgraphs: streamSubgraphs ? "true" : null);
-        return Typed(Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, state,
-            runId.ToString(), threadId.ToString(), cancellationToken), cancellationToken);
+        return Pipeline.StreamAsync(JoinThreadRunStreamEndpoint, JoinStream, state, Typed, runId.ToString(), threadId.ToString(), cancellationToken);
     }
 
-    /// <summary>
-    /// The core's events as this package's typed ones. A token given to the enumerator (<c>.WithCancellation(ct)</c>) is
-    /// passed on to the core's stream, which also holds the method's own token: either one stops the stream.
-    /// </summary>
-    private static async IAsyncEnumerable<ThreadRunEvent> Typed(
-        IAsyncEnumerable<RunStreamEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new ThreadRunEvent { Event = e.Event, Data = e.Data, Id = e.Id };
-        }
-    }
+    /// <summary>The core's event as this package's typed one.</summary>
+    private static ThreadRunEvent Typed(RunStreamEvent e) => new() { Event = e.Event, Data = e.Data, Id = e.Id };
 
     /// <inheritdoc />
     public Task<JsonElement> CreateThreadRunAndWaitAsync(Guid threadId, ThreadRunRequest request, CancellationToken cancellationToken = default)

@@ -211,18 +211,7 @@ public sealed class WxORunsClient : RunClient, IWxORunsClient
     {
         // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNext.
         ValidateRequest(request);
-        return UnwrapAll(Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Client: this, Request: request), cancellationToken: cancellationToken), cancellationToken);
-
-        // A token given to the enumerator (.WithCancellation(ct)) is passed on to the core's stream, which also holds the
-        // method's own token: either one stops the stream.
-        static async IAsyncEnumerable<AssistantRunEvent> UnwrapAll(
-            IAsyncEnumerable<RunStreamEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await foreach (var e in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                yield return ToRunEvent(e);
-            }
-        }
+        return Pipeline.StreamAsync(StreamRunEndpoint, CreateStream, (Client: this, Request: request), ToRunEvent, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

@@ -49,6 +49,39 @@ public class GetRunInMemory
 }
 
 /// <summary>(2) GetRun end to end against Kestrel on 127.0.0.1. Target ≤ 1.05× time.</summary>
+/// <summary>
+/// The SDK removes HttpClientFactory's default loggers (<c>RemoveAllLoggers</c>) and logs attempts itself; this measures
+/// what keeping them would cost per call (a host with logging set up, but nothing written at Trace or Debug).
+/// </summary>
+public class HttpClientFactoryLoggers
+{
+    private static readonly Uri Base = new("https://api.example.com/instances/abc");
+    private ServiceProvider _provider = null!;
+    private ServiceProvider _loggedProvider = null!;
+    private IWxORunsClient _sdk = null!;
+    private IWxORunsClient _logged = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_provider, _sdk) = Clients.Sdk(Base, new InMemoryHandler(_ => Payloads.RunBytes));
+        (_loggedProvider, _logged) = Clients.Sdk(Base, new InMemoryHandler(_ => Payloads.RunBytes), factoryLoggers: true);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _provider.Dispose();
+        _loggedProvider.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<AssistantRun> SdkWithoutFactoryLoggers() => _sdk.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+
+    [Benchmark]
+    public Task<AssistantRun> SdkWithFactoryLoggers() => _logged.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+}
+
 public class GetRunLoopback
 {
     private KestrelServer _server = null!;

@@ -122,7 +122,8 @@ internal sealed class KestrelServer : IAsyncDisposable
 internal static class Clients
 {
     /// <summary>The SDK as an app gets it: DI registration with the default pipeline, resolved once.</summary>
-    public static (ServiceProvider Provider, IWxORunsClient Client) Sdk(Uri baseAddress, HttpMessageHandler? primary = null, bool resilience = true)
+    public static (ServiceProvider Provider, IWxORunsClient Client) Sdk(
+        Uri baseAddress, HttpMessageHandler? primary = null, bool resilience = true, bool factoryLoggers = false)
     {
         var services = new ServiceCollection();
         var builder = services.AddWxOClient(o =>
@@ -134,6 +135,12 @@ internal static class Clients
         if (primary is not null)
         {
             builder.HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => primary);
+        }
+
+        if (factoryLoggers)
+        {
+            // HttpClientFactory's default loggers back, as if the SDK kept them (it removes them).
+            builder.HttpClientBuilder.AddDefaultLogger();
         }
 
         var provider = services.BuildServiceProvider();

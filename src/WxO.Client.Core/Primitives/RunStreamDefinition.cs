@@ -2,7 +2,7 @@ namespace WxO.Client.Primitives;
 
 /// <summary>
 /// How a client's stream endpoint is opened, re-joined and read. Create one static instance per endpoint and pass the
-/// call's state to <see cref="RunClientPipeline.StreamAsync{TState}"/>.
+/// call's state to <see cref="RunClientPipeline.StreamAsync{TState, TEvent}"/>.
 /// </summary>
 /// <typeparam name="TState">What the delegates need (e.g. the API and the ids), passed through so they can be static.</typeparam>
 public sealed class RunStreamDefinition<TState>

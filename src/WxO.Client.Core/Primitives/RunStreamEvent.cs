@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace WxO.Client.Primitives;
 
 /// <summary>
-/// One event of a run's stream, as the server sent it: what <see cref="RunClientPipeline.StreamAsync{TState}"/> yields. Each
+/// One event of a run's stream, as the server sent it: what <see cref="RunClientPipeline.StreamAsync{TState, TEvent}"/> yields. Each
 /// vendor client turns it into its own typed event.
 /// </summary>
 public sealed record RunStreamEvent

@@ -35,9 +35,11 @@ public sealed class ArgumentCheckTests
 
         var definition = new RunStreamDefinition<int> { Open = NotSent };
         Assert.Equal("endpoint", (await Assert.ThrowsAsync<ArgumentNullException>(
-            async () => await Pipeline.StreamAsync(null!, definition, 0).GetAsyncEnumerator().MoveNextAsync())).ParamName);
+            async () => await Pipeline.StreamAsync(null!, definition, 0, static e => e).GetAsyncEnumerator().MoveNextAsync())).ParamName);
         Assert.Equal("definition", (await Assert.ThrowsAsync<ArgumentNullException>(
-            async () => await Pipeline.StreamAsync<int>(Endpoint, null!, 0).GetAsyncEnumerator().MoveNextAsync())).ParamName);
+            async () => await Pipeline.StreamAsync<int, RunStreamEvent>(Endpoint, null!, 0, static e => e).GetAsyncEnumerator().MoveNextAsync())).ParamName);
+        Assert.Equal("select", (await Assert.ThrowsAsync<ArgumentNullException>(
+            async () => await Pipeline.StreamAsync<int, RunStreamEvent>(Endpoint, definition, 0, null!).GetAsyncEnumerator().MoveNextAsync())).ParamName);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class RunStreamSessionTests
     private static async Task<List<string>> ReadAsync<T>(RunStreamDefinition<T> definition, T state, RunClientPipeline? pipeline = null, List<string>? into = null)
     {
         into ??= [];
-        await foreach (var e in (pipeline ?? Pipeline()).StreamAsync(Endpoint, definition, state, cancellationToken: Ct))
+        await foreach (var e in (pipeline ?? Pipeline()).StreamAsync(Endpoint, definition, state, static e => e, cancellationToken: Ct))
         {
             into.Add(e.Id ?? "-");
         }
@@ -113,7 +113,7 @@ public sealed class RunStreamSessionTests
 
         // The run id given to the stream (a join) is enough to recover it.
         var seen = new List<string>();
-        await foreach (var e in Pipeline().StreamAsync(Endpoint, definition, "s", runId: "run-1", cancellationToken: Ct))
+        await foreach (var e in Pipeline().StreamAsync(Endpoint, definition, "s", static e => e, runId: "run-1", cancellationToken: Ct))
         {
             seen.Add(e.Id!);
         }
@@ -160,7 +160,7 @@ public sealed class RunStreamSessionTests
         };
         body.Feed(Sse("1"));
 
-        await foreach (var e in Pipeline().StreamAsync(Endpoint, definition, true, cancellationToken: Ct))
+        await foreach (var e in Pipeline().StreamAsync(Endpoint, definition, true, static e => e, cancellationToken: Ct))
         {
             break;   // event 1 names no run yet
         }
@@ -184,7 +184,7 @@ public sealed class RunStreamSessionTests
         };
 
         Assert.Equal(["1", "2"], await ReadAsync(Definition(Sse("1", "2")), true));
-        await foreach (var e in Pipeline().StreamAsync(Endpoint, Definition(Sse("1", "2")), false, cancellationToken: Ct))
+        await foreach (var e in Pipeline().StreamAsync(Endpoint, Definition(Sse("1", "2")), false, static e => e, cancellationToken: Ct))
         {
             break;
         }
