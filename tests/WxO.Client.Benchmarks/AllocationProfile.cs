@@ -53,6 +53,13 @@ internal static class AllocationProfile
                 call = mode.EndsWith("-raw", StringComparison.Ordinal) ? rows.RawReader : rows.Sdk;
                 calls = 200;
                 break;
+            // 1,000 GetRun calls 64 at a time over loopback (GetRunConcurrent): bytes per 1,000 calls.
+            case "concurrent-sdk" or "concurrent-raw" or "concurrent-nswag":
+                var concurrent = new GetRunConcurrent();
+                await concurrent.Setup();
+                call = mode switch { "concurrent-sdk" => concurrent.Sdk, "concurrent-raw" => concurrent.RawHttpClient, _ => concurrent.NSwag };
+                calls = 200;
+                break;
             case "sdk" or "sdk-off":
                 (provider, var sdk) = Clients.Sdk(address, loopback ? null : Handler(), resilience: mode == "sdk");
                 call = () => sdk.GetRunAsync(ColdStartChild.RunId);

@@ -88,6 +88,7 @@ public class GetRunLoopback
     private ServiceProvider _provider = null!;
     private IWxORunsClient _sdk = null!;
     private HttpClient _raw = null!;
+    private NSwagPeer.WxONSwagClient _nswag = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -95,6 +96,7 @@ public class GetRunLoopback
         _server = await KestrelServer.StartAsync();
         (_provider, _sdk) = Clients.Sdk(_server.Address);
         _raw = Clients.Raw(_server.Address, new SocketsHttpHandler());
+        _nswag = Clients.NSwag(_server.Address, new SocketsHttpHandler());
     }
 
     [GlobalCleanup]
@@ -107,6 +109,9 @@ public class GetRunLoopback
 
     [Benchmark(Baseline = true)]
     public Task<RawAssistantRun> RawHttpClient() => Clients.RawGetAsync(_raw, "v1/orchestrate/runs/3c90c3cc-0d44-4b50-8888-8dd25736052a", BaselineJsonContext.Default.RawAssistantRun);
+
+    [Benchmark]
+    public Task<NSwagPeer.AssistantRun> NSwag() => _nswag.Get_Orchestrate_Assistant_Run_v1_orchestrate_runs__run_id__getAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
 
     [Benchmark]
     public Task<AssistantRun> Sdk() => _sdk.GetRunAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a");
