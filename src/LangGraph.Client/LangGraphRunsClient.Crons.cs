@@ -23,7 +23,7 @@ public sealed partial class LangGraphRunsClient
         return Pipeline.SendAsync(
             CreateThreadCronEndpoint, (Api: _api, ThreadId: threadId, Request: request),
             static (s, ct) => s.Api.CreateThreadCronAsync(s.ThreadId, s.Request, ct),
-            LangGraphJsonContext.Default.LangGraphCron, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphCron, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

@@ -102,7 +102,7 @@ public sealed partial class LangGraphRunsClient
         if (outputType is JsonTypeInfo<JsonElement> asElement)
         {
             return (T)(object)await Pipeline.SendAsync(endpoint, state, send, asElement, JoinFailure,
-                runId: runId?.ToString(), threadId: threadId?.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                runId: Pipeline.SpanTag(runId), threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         // The output is read as JSON first (the failure check needs it), then as T inside the pipeline's check of the
@@ -125,7 +125,7 @@ public sealed partial class LangGraphRunsClient
                     return $"the run's output is not a {typeof(T).Name} ({ex.Message})";
                 }
             },
-            runId: runId?.ToString(), threadId: threadId?.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            runId: Pipeline.SpanTag(runId), threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return output.Value!;
     }
 
@@ -189,6 +189,6 @@ public sealed partial class LangGraphRunsClient
         var actionValue = CancelActionValue(action);
         return Pipeline.SendWithoutResultAsync(
             CancelRunsEndpoint, (Api: _api, Body: body, Action: actionValue), static (s, ct) => s.Api.CancelRunsAsync(s.Body, s.Action, ct),
-            threadId: threadId?.ToString(), cancellationToken: cancellationToken);
+            threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 }

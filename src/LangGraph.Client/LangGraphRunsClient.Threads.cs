@@ -28,7 +28,7 @@ public sealed partial class LangGraphRunsClient
             return Pipeline.SendAsync(
                 GetThreadStateEndpoint, (Api: _api, ThreadId: threadId, Subgraphs: subgraphs ? "true" : null),
                 static (s, ct) => s.Api.GetThreadStateAsync(s.ThreadId, s.Subgraphs, ct),
-                LangGraphJsonContext.Default.LangGraphThreadState, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+                LangGraphJsonContext.Default.LangGraphThreadState, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(checkpoint.CheckpointId))
@@ -39,7 +39,7 @@ public sealed partial class LangGraphRunsClient
         return Pipeline.SendAsync(
             GetThreadStateAtCheckpointEndpoint, (Api: _api, ThreadId: threadId, Body: new ThreadStateAtCheckpointBody(checkpoint, subgraphs ? true : null)),
             static (s, ct) => s.Api.GetThreadStateAtCheckpointAsync(s.ThreadId, s.Body, ct),
-            LangGraphJsonContext.Default.LangGraphThreadState, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphThreadState, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -62,7 +62,7 @@ public sealed partial class LangGraphRunsClient
             static (s, ct) => s.Api.UpdateThreadStateAsync(s.ThreadId, s.Update, ct),
             LangGraphJsonContext.Default.ThreadStateUpdateResponse,
             validate: static (_, answer) => answer.Checkpoint is null ? "it names no checkpoint" : null,
-            threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return answer.Checkpoint!;
     }
 
@@ -80,7 +80,7 @@ public sealed partial class LangGraphRunsClient
         var states = await Pipeline.SendAsync(
             GetThreadHistoryEndpoint, (Api: _api, ThreadId: threadId, Body: new ThreadHistoryBody(limit, before, metadata)),
             static (s, ct) => s.Api.GetThreadHistoryAsync(s.ThreadId, s.Body, ct),
-            LangGraphJsonContext.Default.IReadOnlyListLangGraphThreadState, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            LangGraphJsonContext.Default.IReadOnlyListLangGraphThreadState, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return states.WithoutNulls();
     }
 
@@ -102,7 +102,7 @@ public sealed partial class LangGraphRunsClient
         ValidateIds(threadId);
         return Pipeline.SendAsync(
             CopyThreadEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.CopyThreadAsync(s.ThreadId, ct),
-            LangGraphJsonContext.Default.LangGraphThread, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphThread, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -150,7 +150,7 @@ public sealed partial class LangGraphRunsClient
         return Pipeline.SendAsync(
             UpdateThreadEndpoint, (Api: _api, ThreadId: threadId, Body: new ThreadPatchBody(metadata)),
             static (s, ct) => s.Api.UpdateThreadAsync(s.ThreadId, s.Body, ct),
-            LangGraphJsonContext.Default.LangGraphThread, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphThread, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -159,7 +159,7 @@ public sealed partial class LangGraphRunsClient
         ValidateIds(threadId);
         return Pipeline.SendWithoutResultAsync(
             DeleteThreadEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.DeleteThreadAsync(s.ThreadId, ct),
-            threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     private static void ValidateQuery(ThreadQuery? query)

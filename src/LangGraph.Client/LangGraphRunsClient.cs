@@ -115,7 +115,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
             LangGraphJsonContext.Default.ThreadRun,
             validate: static (s, run) => run.RunId == s.RunId && run.ThreadId == s.ThreadId ? null
                 : $"it is run {run.RunId} of thread {run.ThreadId}, not the run {s.RunId} of thread {s.ThreadId} asked for",
-            runId: runId.ToString(), threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            runId: Pipeline.SpanTag(runId), threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -138,7 +138,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         var runs = await Pipeline.SendAsync(
             ListThreadRunsEndpoint, (Api: _api, ThreadId: threadId, Limit: limit, Offset: offset, Status: status?.Value),
             static (s, ct) => s.Api.ListThreadRunsAsync(s.ThreadId, s.Limit, s.Offset, s.Status, ct),
-            LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            LangGraphJsonContext.Default.IReadOnlyListThreadRun, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return runs.WithoutNulls();
     }
 
@@ -162,7 +162,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         return Pipeline.SendAsync(
             CreateThreadRunEndpoint, (Api: _api, ThreadId: threadId, Request: request),
             static (s, ct) => s.Api.CreateThreadRunAsync(s.ThreadId, s.Request, createsRun: true, ct),
-            LangGraphJsonContext.Default.ThreadRun, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.ThreadRun, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -174,7 +174,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         // resumable is not re-joined at all (its events in the gap would be lost without a word).
         request = request with { StreamResumable = request.StreamResumable ?? true };
         return Pipeline.StreamAsync(StreamThreadRunEndpoint, CreateStream, (Api: _api, ThreadId: threadId, Request: request), Typed,
-            threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -219,7 +219,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         return Pipeline.SendWithoutResultAsync(
             CancelThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId, Action: actionValue, Wait: wait ? "true" : null),
             static (s, ct) => s.Api.CancelThreadRunAsync(s.ThreadId, s.RunId, s.Action, s.Wait, ct),
-            runId.ToString(), threadId.ToString(), cancellationToken);
+            Pipeline.SpanTag(runId), Pipeline.SpanTag(threadId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -229,7 +229,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         return Pipeline.SendWithoutResultAsync(
             DeleteThreadRunEndpoint, (Api: _api, ThreadId: threadId, RunId: runId),
             static (s, ct) => s.Api.DeleteThreadRunAsync(s.ThreadId, s.RunId, ct),
-            runId.ToString(), threadId.ToString(), cancellationToken);
+            Pipeline.SpanTag(runId), Pipeline.SpanTag(threadId), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -247,7 +247,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
 
         return Pipeline.SendAsync(
             CreateThreadEndpoint, (Api: _api, Request: request ?? EmptyThreadRequest), static (s, ct) => s.Api.CreateThreadAsync(s.Request, ct),
-            LangGraphJsonContext.Default.LangGraphThread, threadId: request?.ThreadId?.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphThread, threadId: Pipeline.SpanTag(request?.ThreadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -256,7 +256,7 @@ public sealed partial class LangGraphRunsClient : RunClient, ILangGraphRunsClien
         ValidateIds(threadId);
         return Pipeline.SendAsync(
             GetThreadEndpoint, (Api: _api, ThreadId: threadId), static (s, ct) => s.Api.GetThreadAsync(s.ThreadId, ct),
-            LangGraphJsonContext.Default.LangGraphThread, threadId: threadId.ToString(), cancellationToken: cancellationToken);
+            LangGraphJsonContext.Default.LangGraphThread, threadId: Pipeline.SpanTag(threadId), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />

@@ -46,6 +46,14 @@ public sealed class RunClientPipeline
     /// <summary>The client's credentials, blanked in every server text that enters an exception.</summary>
     internal SecretRedactor Secrets { get; }
 
+    /// <summary>
+    /// An id as a span tag for <see cref="SendAsync{T, TState}"/> and <see cref="SendWithoutResultAsync{TState}"/>: its text
+    /// when a listener may record the call's span, otherwise null, so a call costs no id string when nothing traces it.
+    /// (A stream takes its run id as text always: a broken stream's error names it.)
+    /// </summary>
+    /// <param name="id">The run or thread id; null for none.</param>
+    public string? SpanTag(Guid? id) => id is { } value && Telemetry.Source.HasListeners() ? value.ToString() : null;
+
     /// <summary>Sends a request and reads the model from its answer.</summary>
     /// <typeparam name="T">The model.</typeparam>
     /// <typeparam name="TState">What <paramref name="send"/> needs, passed through so it can be a static lambda.</typeparam>

@@ -56,6 +56,29 @@ public sealed class ResilienceTests : IDisposable
         Assert.Equal(3, Requests);
     }
 
+    [Fact]
+    public async Task After_a_401_the_request_with_a_fresh_token_is_retried_like_the_first()
+    {
+        Sequence(Status(401), Status(503), Ok());
+        var provider = new RotatingTokenProvider();
+        using var wxo = new WxOTestClient(_server, o => (o.BearerToken, o.TokenProvider) = (null, provider));
+
+        var run = await wxo.Client.GetRunAsync("r1");
+
+        // The 401 ends the first token's attempts (a 401 is not transient); the fresh token's 503 is retried with it.
+        Assert.Equal("r1", run.Id);
+        Assert.Equal(["Bearer token-1", "Bearer token-2", "Bearer token-2"], _server.LogEntries.Select(e => e.Header("Authorization")));
+    }
+
+    private sealed class RotatingTokenProvider : WxO.Client.Authentication.IAccessTokenProvider
+    {
+        private int _count = 1;
+
+        public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult($"token-{_count}");
+
+        public bool Invalidate(string rejectedToken) => rejectedToken == $"token-{_count++}";
+    }
+
     [Theory]
     [InlineData(408)]
     [InlineData(429)]

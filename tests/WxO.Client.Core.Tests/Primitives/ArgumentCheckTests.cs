@@ -4,6 +4,7 @@ using WxO.Client.Errors;
 using WxO.Client.Models;
 using WxO.Client.Primitives;
 using WxO.Client.Serialization;
+using WxO.Client.Testing;
 using Xunit;
 
 namespace WxO.Client.Core.Tests.Primitives;
@@ -40,6 +41,24 @@ public sealed class ArgumentCheckTests
             async () => await Pipeline.StreamAsync<int, RunStreamEvent>(Endpoint, null!, 0, static e => e).GetAsyncEnumerator().MoveNextAsync())).ParamName);
         Assert.Equal("select", (await Assert.ThrowsAsync<ArgumentNullException>(
             async () => await Pipeline.StreamAsync<int, RunStreamEvent>(Endpoint, definition, 0, null!).GetAsyncEnumerator().MoveNextAsync())).ParamName);
+    }
+
+    [Fact]
+    public void Ids_become_span_tags_only_while_someone_listens_to_the_spans()
+    {
+        // A source of its own: no other test listens to it.
+        var telemetry = new RunTelemetry("SpanTagTest", "spantag", typeof(ArgumentCheckTests).Assembly);
+        var pipeline = new RunClientPipeline(telemetry, null, NullLogger.Instance, null, new WxOClientOptions(), TimeProvider.System, SecretRedactor.None);
+        var id = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
+
+        Assert.Null(pipeline.SpanTag(id));
+        using (new ActivityRecorder("SpanTagTest"))
+        {
+            Assert.Equal("877564c6-8cb2-4c73-a954-feb76656667e", pipeline.SpanTag(id));
+            Assert.Null(pipeline.SpanTag(null));
+        }
+
+        Assert.Null(pipeline.SpanTag(id));
     }
 
     [Fact]
