@@ -85,6 +85,25 @@ public sealed class EventStreamGuardTests
     }
 
     [Fact]
+    public async Task A_read_that_waited_disarms_the_watchdog_once_its_bytes_arrive()
+    {
+        var time = new FakeTimeProvider();
+        var inner = new FedStream();
+        using var guard = new EventStreamGuard(inner, 1024, Idle, time, lineDelimited: true);
+
+        var first = guard.ReadAsync(new byte[256]).AsTask();
+        await inner.Waiting.Task;
+        inner.Feed("a\n");
+        Assert.Equal(2, await first);
+
+        // The caller handles the event for longer than the idle limit: not silence, so the next read waits afresh.
+        time.Advance(Idle * 2);
+        var next = guard.ReadAsync(new byte[256]).AsTask();
+        inner.Feed("b\n");
+        Assert.Equal(2, await next);
+    }
+
+    [Fact]
     public void It_is_a_read_only_forward_stream_that_closes_the_body()
     {
         var inner = new MemoryStream([1, 2, 3]);
