@@ -48,9 +48,8 @@ internal static class AllocationProfile
                 StreamBenchmark bench = mode.StartsWith("wxo-sse", StringComparison.Ordinal) ? new WxOSseStream()
                     : mode.StartsWith("wxo-lines", StringComparison.Ordinal) ? new WxOJsonLinesStream() : new LangGraphSseStream();
                 bench.Transport = loopback ? "loopback" : "memory";
-                var rows = (IStreamRows)bench;
-                rows.Setup();
-                call = mode.EndsWith("-raw", StringComparison.Ordinal) ? rows.RawReader : rows.Sdk;
+                bench.Setup();
+                call = mode.EndsWith("-raw", StringComparison.Ordinal) ? bench.RawReader : bench.Sdk;
                 calls = 200;
                 break;
             // 1,000 GetRun calls 64 at a time over loopback (GetRunConcurrent): bytes per 1,000 calls.

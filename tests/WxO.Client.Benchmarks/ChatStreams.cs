@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
@@ -91,11 +89,11 @@ public class LangGraphChatStream : ChatStreamBase
     {
         var services = new ServiceCollection();
         services.AddLangGraphClient(o => (o.BaseAddress, o.ApiKey, o.ReadApiKeyFromEnvironment) = (Base, Payloads.Token, false))
-            .HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new SseHandler(Stream));
+            .HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new StreamHandler(Stream, "text/event-stream"));
         Provider = services.BuildServiceProvider();
         _sdk = Provider.GetRequiredService<ILangGraphRunsClient>();
         _chat = _sdk.AsChatClient("agent");
-        Raw = new HttpClient(new SseHandler(Stream)) { BaseAddress = Base };
+        Raw = new HttpClient(new StreamHandler(Stream, "text/event-stream")) { BaseAddress = Base };
     }
 
     [Benchmark(Baseline = true)]
@@ -137,10 +135,10 @@ public class WxOChatStream : ChatStreamBase
     [GlobalSetup]
     public void Setup()
     {
-        (var provider, _sdk) = Clients.Sdk(Base, new SseHandler(Stream));
+        (var provider, _sdk) = Clients.Sdk(Base, new StreamHandler(Stream, "text/event-stream"));
         Provider = provider;
         _chat = _sdk.AsChatClient("agent");
-        Raw = Clients.Raw(Base, new SseHandler(Stream));
+        Raw = Clients.Raw(Base, new StreamHandler(Stream, "text/event-stream"));
     }
 
     [Benchmark(Baseline = true)]
@@ -165,17 +163,4 @@ public class WxOChatStream : ChatStreamBase
 
     [Benchmark]
     public Task<int> SdkChatClient() => ChatAsync(_chat, _options);
-}
-
-/// <summary>Answers every request with the same Server-Sent Events body, from memory.</summary>
-internal sealed class SseHandler(byte[] body) : HttpMessageHandler
-{
-    private static readonly MediaTypeHeaderValue EventStream = new("text/event-stream");
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = EventStream;
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
-    }
 }

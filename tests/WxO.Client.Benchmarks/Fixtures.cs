@@ -82,7 +82,7 @@ internal sealed class InMemoryHandler : HttpMessageHandler
     }
 }
 
-/// <summary>An in-process Kestrel server on 127.0.0.1 serving the run bytes.</summary>
+/// <summary>An in-process Kestrel server on 127.0.0.1 (the run bytes, or the routes a benchmark maps).</summary>
 internal sealed class KestrelServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -95,22 +95,26 @@ internal sealed class KestrelServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<KestrelServer> StartAsync()
+    /// <summary>Serves the run bytes at <c>GET /v1/orchestrate/runs/{id}</c>, or the routes <paramref name="map"/> adds.</summary>
+    public static async Task<KestrelServer> StartAsync(Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapGet("/v1/orchestrate/runs/{id}", (HttpContext context) =>
+        (map ?? MapRun)(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new KestrelServer(app, new Uri(address));
+    }
+
+    private static void MapRun(WebApplication app)
+        => app.MapGet("/v1/orchestrate/runs/{id}", (HttpContext context) =>
         {
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = Payloads.RunBytes.Length;
             return context.Response.Body.WriteAsync(Payloads.RunBytes).AsTask();
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new KestrelServer(app, new Uri(address));
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -6,12 +6,8 @@ using BenchmarkDotNet.Attributes;
 using LangGraph.Client;
 using LangGraph.Client.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WxO.Client.Models;
 
 namespace WxO.Client.Benchmarks;
@@ -28,7 +24,7 @@ public abstract class StreamBenchmark
 {
     protected const int Events = 10_000;
 
-    private WebApplication? _server;
+    private KestrelServer? _server;
 
     [Params("memory", "loopback")]
     public string Transport { get; set; } = "memory";
@@ -43,6 +39,15 @@ public abstract class StreamBenchmark
 
     protected abstract string MediaType { get; }
 
+    /// <summary>Builds the clients of this row's transport (the benchmarks' [GlobalSetup], and the allocation profile's).</summary>
+    public abstract void Setup();
+
+    /// <summary>The raw reader (the benchmarks' baseline).</summary>
+    public abstract Task<int> RawReader();
+
+    /// <summary>The SDK's runs client.</summary>
+    public abstract Task<int> Sdk();
+
     /// <summary>The base address of this row's server, after the in-memory or Kestrel one is up.</summary>
     protected Uri Start()
     {
@@ -51,19 +56,13 @@ public abstract class StreamBenchmark
             return new Uri("https://runs.example.com/");
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
-        var body = Body;
-        var mediaType = MediaType;
-        _server.MapPost(Path, (HttpContext context) =>
+        var (body, mediaType) = (Body, MediaType);
+        _server = KestrelServer.StartAsync(app => app.MapPost(Path, (HttpContext context) =>
         {
             context.Response.ContentType = mediaType;
             return context.Response.Body.WriteAsync(body).AsTask();
-        });
-        _server.StartAsync().GetAwaiter().GetResult();
-        return new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/");
+        })).GetAwaiter().GetResult();
+        return new Uri(_server.Address + "/");
     }
 
     /// <summary>The transport of this row: the in-memory handler, or a real connection pool.</summary>
@@ -76,11 +75,7 @@ public abstract class StreamBenchmark
     {
         Provider.Dispose();
         Raw.Dispose();
-        if (_server is not null)
-        {
-            _server.StopAsync().GetAwaiter().GetResult();
-            _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
+        _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>SSE read raw: each event's data parsed once.</summary>
@@ -114,21 +109,15 @@ public abstract class StreamBenchmark
     }
 }
 
-/// <summary>Orchestrate's stream as Server-Sent Events: each <c>data:</c> holds <c>{"id", "event", "data"}</c>.</summary>
-public class WxOSseStream : StreamBenchmark, IStreamRows
+/// <summary>Orchestrate's stream, either framing: the SDK side is the same.</summary>
+public abstract class WxOStreamBenchmark : StreamBenchmark
 {
-    private static readonly byte[] Bytes = Build(i => "data: " + WxOFrame(i) + "\n\n");
-
     private IWxORunsClient _sdk = null!;
-
-    protected override byte[] Body => Bytes;
 
     protected override string Path => "/v1/orchestrate/runs/stream";
 
-    protected override string MediaType => "text/event-stream";
-
     /// <summary>A run's events: <c>run.started</c>, 9,998 <c>message.delta</c>, <c>done</c>.</summary>
-    internal static string WxOFrame(int i) => i switch
+    protected static string Frame(int i) => i switch
     {
         0 => """{"id":"e0","event":"run.started","data":{"run_id":"r-1","thread_id":"t-1"}}""",
         Events - 1 => """{"id":"end","event":"done","data":{}}""",
@@ -136,7 +125,7 @@ public class WxOSseStream : StreamBenchmark, IStreamRows
     };
 
     [GlobalSetup]
-    public void Setup()
+    public override void Setup()
     {
         var address = Start();
         (var provider, _sdk) = Clients.Sdk(address, Handler());
@@ -144,16 +133,11 @@ public class WxOSseStream : StreamBenchmark, IStreamRows
         Raw = RawClient(address);
     }
 
-    [Benchmark(Baseline = true)]
-    public Task<int> RawReader() => RawSseAsync();
-
     [Benchmark]
-    public Task<int> Sdk() => ReadWxOAsync(_sdk);
-
-    internal static async Task<int> ReadWxOAsync(IWxORunsClient sdk)
+    public override async Task<int> Sdk()
     {
         var objects = 0;
-        await foreach (var e in sdk.StreamRunAsync(new CreateRunRequest { Message = RunMessage.FromUser("hi"), AgentId = "agent", ThreadId = "t-1" }))
+        await foreach (var e in _sdk.StreamRunAsync(new CreateRunRequest { Message = RunMessage.FromUser("hi"), AgentId = "agent", ThreadId = "t-1" }))
         {
             objects += e.Data.ValueKind == JsonValueKind.Object ? 1 : 0;
         }
@@ -162,31 +146,31 @@ public class WxOSseStream : StreamBenchmark, IStreamRows
     }
 }
 
-/// <summary>Orchestrate's stream as JSON lines: one <c>{"id", "event", "data"}</c> per line.</summary>
-public class WxOJsonLinesStream : StreamBenchmark, IStreamRows
+/// <summary>Orchestrate's stream as Server-Sent Events: each <c>data:</c> holds <c>{"id", "event", "data"}</c>.</summary>
+public class WxOSseStream : WxOStreamBenchmark
 {
-    private static readonly byte[] Bytes = Build(i => WxOSseStream.WxOFrame(i) + "\n");
-
-    private IWxORunsClient _sdk = null!;
+    private static readonly byte[] Bytes = Build(i => "data: " + Frame(i) + "\n\n");
 
     protected override byte[] Body => Bytes;
 
-    protected override string Path => "/v1/orchestrate/runs/stream";
+    protected override string MediaType => "text/event-stream";
+
+    [Benchmark(Baseline = true)]
+    public override Task<int> RawReader() => RawSseAsync();
+}
+
+/// <summary>Orchestrate's stream as JSON lines: one <c>{"id", "event", "data"}</c> per line.</summary>
+public class WxOJsonLinesStream : WxOStreamBenchmark
+{
+    private static readonly byte[] Bytes = Build(i => Frame(i) + "\n");
+
+    protected override byte[] Body => Bytes;
 
     protected override string MediaType => "application/x-ndjson";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        var address = Start();
-        (var provider, _sdk) = Clients.Sdk(address, Handler());
-        Provider = provider;
-        Raw = RawClient(address);
-    }
-
     /// <summary>JSON lines read raw: a line at a time, each parsed once.</summary>
     [Benchmark(Baseline = true)]
-    public async Task<int> RawReader()
+    public override async Task<int> RawReader()
     {
         using var response = await Raw.SendAsync(new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent("{}", Encoding.UTF8, "application/json") }, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
@@ -200,13 +184,10 @@ public class WxOJsonLinesStream : StreamBenchmark, IStreamRows
 
         return objects;
     }
-
-    [Benchmark]
-    public Task<int> Sdk() => WxOSseStream.ReadWxOAsync(_sdk);
 }
 
 /// <summary>LangGraph's stream: <c>event: values</c>, <c>data: {state}</c>, <c>id: n</c>, as the Agent Server sends it.</summary>
-public class LangGraphSseStream : StreamBenchmark, IStreamRows
+public class LangGraphSseStream : StreamBenchmark
 {
     private static readonly Guid ThreadId = Guid.Parse("877564c6-8cb2-4c73-a954-feb76656667e");
     private static readonly byte[] Bytes = Build(i => i == 0
@@ -222,7 +203,7 @@ public class LangGraphSseStream : StreamBenchmark, IStreamRows
     protected override string MediaType => "text/event-stream";
 
     [GlobalSetup]
-    public void Setup()
+    public override void Setup()
     {
         var address = Start();
         var services = new ServiceCollection();
@@ -238,10 +219,10 @@ public class LangGraphSseStream : StreamBenchmark, IStreamRows
     }
 
     [Benchmark(Baseline = true)]
-    public Task<int> RawReader() => RawSseAsync();
+    public override Task<int> RawReader() => RawSseAsync();
 
     [Benchmark]
-    public async Task<int> Sdk()
+    public override async Task<int> Sdk()
     {
         var objects = 0;
         await foreach (var e in _sdk.StreamThreadRunAsync(ThreadId, new ThreadRunRequest { AssistantId = "agent" }))
@@ -266,16 +247,6 @@ public class LangGraphSseStream : StreamBenchmark, IStreamRows
 
         return 0;
     }
-}
-
-/// <summary>The rows every stream benchmark has, for the allocation profile (<c>--alloc-profile wxo-sse</c> …).</summary>
-internal interface IStreamRows
-{
-    void Setup();
-
-    Task<int> RawReader();
-
-    Task<int> Sdk();
 }
 
 /// <summary>Answers every request with the same body, from memory.</summary>

@@ -37,8 +37,8 @@ internal sealed class RunCallHandler(
     /// <summary>The request of the execution, for the retry predicate (it looks at the request's options).</summary>
     internal static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("WxO.Client.Request");
 
-    private readonly TimeoutSourcePool _deadlines = new(time);
-    private readonly TimeoutSourcePool _attempts = new(time);
+    // One pool for the call's deadline and each attempt's limit: the sources are alike.
+    private readonly TimeoutSourcePool _timeouts = new(time);
 
     // Built at the first retry, not with the handler: an app whose calls succeed never builds (or JITs) Polly's pipeline.
     private ResiliencePipeline<HttpResponseMessage>? _retry;
@@ -47,7 +47,7 @@ internal sealed class RunCallHandler(
     {
         var longPoll = RunRequestOptions.Has(request, RunRequestOptions.LongPoll);
         var timeout = longPoll ? resilience.LongPollTimeout : resilience.TotalTimeout;
-        using var deadline = _deadlines.Rent(timeout, cancellationToken);
+        using var deadline = _timeouts.Rent(timeout, cancellationToken);
         try
         {
             var token = credentials is null ? null : await credentials.ApplyAsync(request, deadline.Token).ConfigureAwait(false);
@@ -112,7 +112,7 @@ internal sealed class RunCallHandler(
     private async ValueTask<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, bool longPoll, CancellationToken cancellationToken)
     {
         var limit = longPoll ? resilience.LongPollTimeout : resilience.AttemptTimeout;
-        using var attempt = resilience.Enabled ? _attempts.Rent(limit, cancellationToken) : default(TimeoutSourcePool.Lease?);
+        using var attempt = resilience.Enabled ? _timeouts.Rent(limit, cancellationToken) : default(TimeoutSourcePool.Lease?);
         var token = attempt?.Token ?? cancellationToken;
         // Checked once: attempt logs are Trace and Debug, which most hosts do not write.
         var started = logger.IsEnabled(LogLevel.Debug) ? Stopwatch.GetTimestamp() : 0;

@@ -117,16 +117,23 @@ internal static class RunEventReader
     }
 
     /// <summary>The value of an SSE-style <c>name:</c> line (one leading space dropped), or null for another line.</summary>
-    private static string? Field(string line, string name)
-        => line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] == ':'
-            ? line.AsSpan(name.Length + 1) is var value && value.StartsWith(" ") ? value[1..].ToString() : value.ToString()
-            : null;
+    private static string? Field(string line, string name) => TryField(line, name, out var value) ? value.ToString() : null;
 
-    /// <summary>The payload of a line: the value of a <c>data:</c> line (one leading space dropped), or the whole line.</summary>
-    private static ReadOnlySpan<char> DataOf(string line)
-        => line.StartsWith("data:", StringComparison.Ordinal)
-            ? line.AsSpan(5) is var value && value.StartsWith(" ") ? value[1..] : value
-            : line;
+    /// <summary>The payload of a line: the value of a <c>data:</c> line, or the whole line.</summary>
+    private static ReadOnlySpan<char> DataOf(string line) => TryField(line, "data", out var value) ? value : line;
+
+    private static bool TryField(string line, string name, out ReadOnlySpan<char> value)
+    {
+        if (line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] == ':')
+        {
+            value = line.AsSpan(name.Length + 1);
+            value = value.StartsWith(" ") ? value[1..] : value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
 
     /// <summary>The text as JSON, if it is exactly one whole JSON value; transcoded in a pooled buffer.</summary>
     private static bool TryParseJson(ReadOnlySpan<char> text, out JsonElement value)
